@@ -1,0 +1,35 @@
+package io.casekit.core;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One reason a request was refused.
+ *
+ * @param path    where: a JSON Pointer into the AICC request, e.g. {@code /caseInfo/title}
+ * @param code    what, as a stable machine code
+ * @param params  the figures behind it, e.g. {@code maxBytes} and {@code actualBytes}; values are
+ *                {@link Long}, {@link String}, {@link java.math.BigDecimal} or a list of strings
+ * @param message an English sentence for people; never parse it
+ */
+public record Violation(String path, ViolationCode code, Map<String, Object> params, String message) {
+    /** The JSON Pointer of the object that holds a case's fields in a request. */
+    public static final String CASE_INFO = "/caseInfo";
+
+    public Violation {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(message, "message");
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
+
+    /** The JSON Pointer of a field of {@code caseInfo}, escaped as RFC 6901 says. */
+    public static String pathOf(String field) {
+        if (field.indexOf('~') < 0 && field.indexOf('/') < 0) {
+            return CASE_INFO + "/" + field;
+        }
+        return CASE_INFO + "/" + field.replace("~", "~0").replace("/", "~1");
+    }
+}

@@ -1,0 +1,369 @@
+package io.casekit.core.service;
+
+import io.casekit.core.Case;
+import io.casekit.core.CaseConflictException;
+import io.casekit.core.CaseDraft;
+import io.casekit.core.CaseId;
+import io.casekit.core.CaseModification;
+import io.casekit.core.CaseNotFoundException;
+import io.casekit.core.CaseRefusedException;
+import io.casekit.core.CaseTypeId;
+import io.casekit.core.CaseValidationException;
+import io.casekit.core.FieldChange;
+import io.casekit.core.HistoryEntry;
+import io.casekit.core.InputValue;
+import io.casekit.core.Patch;
+import io.casekit.core.StandardField;
+import io.casekit.core.TenantId;
+import io.casekit.core.Value;
+import io.casekit.core.Violation;
+import io.casekit.core.ViolationCode;
+import io.casekit.core.WireFormats;
+import io.casekit.core.spi.CaseStore;
+import io.casekit.core.spi.TemplateCatalog;
+import io.casekit.core.template.CaseType;
+import io.casekit.core.validation.RequestValidator;
+import io.casekit.core.validation.ValidatedDraft;
+import io.casekit.core.validation.ValidatedModification;
+import io.casekit.core.validation.ViolationMessages;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Creates, reads, previews and modifies the cases of a tenant, enforcing every rule of the case
+ * model, against any {@link CaseStore}. Thread-safe: build one per store and share it.
+ *
+ * <p>A modify is: validate the request, load the case, resolve its type's template, compute the
+ * diff; a request that changes nothing is a no-op (no new version, no history, no listener call).
+ * Then the {@link AuthorizationPolicy} decides, and the store writes the new version and its history
+ * entry in one atomic compare-and-set. When another change won the race, a modify without an
+ * expected version re-reads the case and re-applies the request (a partial update is well defined
+ * on any version), up to {@link CaseServiceOptions#maxReapplies()} times; one with an expected
+ * version fails with a {@link CaseConflictException}.
+ *
+ * <p>Every failure is a {@link io.casekit.core.CaseException}: {@link CaseValidationException} with
+ * all violations, {@link CaseNotFoundException} (also for a case of another tenant),
+ * {@link CaseConflictException}, {@link CaseRefusedException},
+ * {@link io.casekit.core.DuplicateCaseException}, {@link io.casekit.core.StorageUnavailableException}.
+ * Timestamps are the clock's instant truncated to milliseconds, which every store holds exactly.
+ */
+public final class CaseService {
+    private static final System.Logger LOG = System.getLogger(CaseService.class.getName());
+
+    private final CaseStore store;
+    private final TemplateCatalog templates;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final CaseIdGenerator ids;
+    private final AuthorizationPolicy policy;
+    private final CaseChangeListener listener;
+    private final CaseServiceOptions options;
+    private final RequestValidator validator = new RequestValidator();
+
+    private CaseService(Builder b) {
+        this.store = b.store;
+        this.templates = b.templates;
+        this.clock = b.clock;
+        this.zone = b.zone;
+        this.ids = b.ids;
+        this.policy = b.policy;
+        this.listener = b.listener;
+        this.options = b.options;
+    }
+
+    /** A builder of a service on this store and catalog; everything else has a default. */
+    public static Builder builder(CaseStore store, TemplateCatalog templates) {
+        return new Builder(store, templates);
+    }
+
+    /** The catalog of case types this service resolves templates from. */
+    public TemplateCatalog templates() {
+        return templates;
+    }
+
+    /**
+     * Creates a case.
+     *
+     * @throws CaseValidationException             with every violation of the request
+     * @throws io.casekit.core.DuplicateCaseException when the request names an id the tenant has
+     */
+    public Case create(TenantId tenant, CaseDraft draft) {
+        Optional<CaseType> type = Optional.empty();
+        if (draft.patch(StandardField.TYPE) instanceof Patch.Set<InputValue> set
+                && set.value() instanceof InputValue.Text text && CaseTypeId.isValid(text.value())) {
+            type = templates.find(tenant, CaseTypeId.of(text.value()));
+        }
+        ValidatedDraft valid = validator.validate(draft, type);
+        List<Violation> violations = new ArrayList<>(valid.violations());
+        Value dueDate = valid.values().get(StandardField.DUE_DATE.wireName());
+        if (dueDate != null) {
+            checkNotInPast(dueDate, violations);
+        }
+        if (!violations.isEmpty()) {
+            throw new CaseValidationException(violations);
+        }
+        Instant now = now();
+        Map<String, Value> values = valid.values();
+        CaseId id = valid.id().orElseGet(() -> ids.next(tenant));
+        Case created = new Case(tenant, id, valid.type().orElseThrow(), text(values.get("title")),
+                text(values.get("description")), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), 1, valid.creator().orElseThrow(),
+                now, now);
+        List<FieldChange> changes = new ArrayList<>();
+        for (Map.Entry<String, Value> e : values.entrySet()) {
+            created = created.with(e.getKey(), Optional.of(e.getValue()));
+            changes.add(new FieldChange(e.getKey(), Optional.empty(), Optional.of(e.getValue())));
+        }
+        HistoryEntry creation = new HistoryEntry(tenant, id, 1, now, created.createdBy(), changes);
+        store.insert(created, creation);
+        notifyListener(created, creation);
+        return created;
+    }
+
+    /** The case, if the tenant has it. */
+    public Optional<Case> find(TenantId tenant, CaseId id) {
+        return store.find(tenant, id);
+    }
+
+    /**
+     * The case.
+     *
+     * @throws CaseNotFoundException when the tenant has no such case
+     */
+    public Case get(TenantId tenant, CaseId id) {
+        return store.find(tenant, id).orElseThrow(() -> new CaseNotFoundException(id));
+    }
+
+    /**
+     * The history of a case, oldest first, starting with its creation.
+     *
+     * @throws CaseNotFoundException when the tenant has no such case
+     */
+    public List<HistoryEntry> history(TenantId tenant, CaseId id) {
+        List<HistoryEntry> history = store.history(tenant, id);
+        if (history.isEmpty()) {
+            throw new CaseNotFoundException(id);
+        }
+        return history;
+    }
+
+    /**
+     * Modifies a case.
+     *
+     * @return the stored case and the fields that changed (none for a no-op)
+     * @throws CaseValidationException with every violation of the request
+     * @throws CaseNotFoundException   when the tenant has no such case
+     * @throws CaseConflictException   when the case is not at the expected version, or concurrent
+     *                                 changes kept winning for longer than the re-apply bound
+     * @throws CaseRefusedException    when the authorization policy refuses the change
+     */
+    public ModificationResult modify(TenantId tenant, CaseModification modification) {
+        Checked checked = check(tenant, modification);
+        if (!checked.violations.isEmpty()) {
+            throw new CaseValidationException(checked.violations);
+        }
+        ValidatedModification request = checked.request;
+        Case current = checked.current;
+        CaseId id = current.id();
+        for (int attempt = 0; ; attempt++) {
+            if (request.expectedVersion().isPresent() && request.expectedVersion().getAsLong() != current.version()) {
+                throw new CaseConflictException(id, request.expectedVersion().getAsLong(), current.version());
+            }
+            List<FieldChange> changes = diff(current, request.changes());
+            if (changes.isEmpty()) {
+                return new ModificationResult(current, List.of());
+            }
+            if (attempt > 0) {
+                List<Violation> late = new ArrayList<>();
+                checkNotInPast(changes, late);
+                if (!late.isEmpty()) {
+                    throw new CaseValidationException(late);
+                }
+            }
+            String actor = request.operator().orElseThrow();
+            if (policy.decide(tenant, actor, current, changes) instanceof AuthorizationPolicy.Decision.Refuse refuse) {
+                throw new CaseRefusedException(refuse.reason());
+            }
+            Instant now = now();
+            Case updated = apply(current, changes).withVersion(current.version() + 1, now);
+            HistoryEntry entry = new HistoryEntry(tenant, id, updated.version(), now, actor, changes);
+            try {
+                store.update(updated, current.version(), entry);
+            } catch (CaseConflictException conflict) {
+                if (attempt >= options.maxReapplies()) {
+                    throw conflict;
+                }
+                current = get(tenant, id);
+                continue;
+            }
+            notifyListener(updated, entry);
+            return new ModificationResult(updated, changes);
+        }
+    }
+
+    /**
+     * What {@link #modify} would do now: the diff and every violation. Nothing is stored and no
+     * listener is called; the authorization policy is not asked.
+     *
+     * @throws CaseValidationException when the request does not name a case by a valid id
+     * @throws CaseNotFoundException   when the tenant has no such case
+     * @throws CaseConflictException   when the request expects another version than the stored one
+     */
+    public ModificationPreview preview(TenantId tenant, CaseModification modification) {
+        Checked checked = check(tenant, modification);
+        List<FieldChange> changes = diff(checked.current, checked.request.changes());
+        List<Violation> violations = new ArrayList<>(checked.violations);
+        if (checked.request.expectedVersion().isPresent()
+                && checked.request.expectedVersion().getAsLong() != checked.current.version()) {
+            throw new CaseConflictException(checked.current.id(), checked.request.expectedVersion().getAsLong(),
+                    checked.current.version());
+        }
+        return new ModificationPreview(checked.current, changes, violations);
+    }
+
+    private record Checked(Case current, ValidatedModification request, List<Violation> violations) {}
+
+    /** Validates the request against the current case and its template, or throws when there is none. */
+    private Checked check(TenantId tenant, CaseModification modification) {
+        Optional<CaseId> id = Optional.empty();
+        if (modification.patch(StandardField.ID) instanceof Patch.Set<InputValue> set
+                && set.value() instanceof InputValue.Text text && CaseId.isValid(text.value())) {
+            id = Optional.of(CaseId.of(text.value()));
+        }
+        Optional<Case> current = id.flatMap(i -> store.find(tenant, i));
+        if (current.isEmpty()) {
+            ValidatedModification withoutTemplate = validator.validate(modification, Optional.empty());
+            if (!withoutTemplate.valid()) {
+                throw new CaseValidationException(withoutTemplate.violations());
+            }
+            throw new CaseNotFoundException(id.orElseThrow());
+        }
+        Optional<CaseType> type = templates.find(tenant, current.get().typeId());
+        ValidatedModification request = validator.validate(modification, type);
+        List<Violation> violations = new ArrayList<>(request.violations());
+        checkNotInPast(diff(current.get(), request.changes()), violations);
+        return new Checked(current.get(), request, violations);
+    }
+
+    private static List<FieldChange> diff(Case current, Map<String, Optional<Value>> requested) {
+        List<FieldChange> changes = new ArrayList<>(requested.size());
+        for (Map.Entry<String, Optional<Value>> e : requested.entrySet()) {
+            Optional<Value> old = current.value(e.getKey());
+            if (!old.equals(e.getValue())) {
+                changes.add(new FieldChange(e.getKey(), old, e.getValue()));
+            }
+        }
+        return changes;
+    }
+
+    private static Case apply(Case current, List<FieldChange> changes) {
+        Case result = current;
+        for (FieldChange change : changes) {
+            result = result.with(change.field(), change.newValue());
+        }
+        return result;
+    }
+
+    private void checkNotInPast(List<FieldChange> changes, List<Violation> violations) {
+        for (FieldChange change : changes) {
+            if (change.field().equals(StandardField.DUE_DATE.wireName()) && change.newValue().isPresent()) {
+                checkNotInPast(change.newValue().get(), violations);
+            }
+        }
+    }
+
+    private void checkNotInPast(Value dueDate, List<Violation> violations) {
+        if (!options.dueDateNotInPast() || !(dueDate instanceof Value.DateTime dateTime)) {
+            return;
+        }
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), zone);
+        if (dateTime.value().isBefore(now)) {
+            String field = StandardField.DUE_DATE.wireName();
+            Map<String, Object> params = Map.of("value", WireFormats.format(dateTime.value()),
+                    "now", WireFormats.format(now.truncatedTo(ChronoUnit.SECONDS)), "zone", zone.getId());
+            violations.add(new Violation(Violation.pathOf(field), ViolationCode.IN_PAST, params,
+                    ViolationMessages.format(ViolationCode.IN_PAST, field, params)));
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private void notifyListener(Case after, HistoryEntry entry) {
+        try {
+            listener.changed(after, entry);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "A case change listener failed; the change is stored", e);
+        }
+    }
+
+    private static String text(Value value) {
+        return ((Value.Text) Objects.requireNonNull(value, "validated mandatory field")).value();
+    }
+
+    /** Builds a {@link CaseService}. Not thread-safe. */
+    public static final class Builder {
+        private final CaseStore store;
+        private final TemplateCatalog templates;
+        private Clock clock = Clock.systemUTC();
+        private ZoneId zone = ZoneOffset.UTC;
+        private CaseIdGenerator ids = CaseIdGenerator.secureRandom();
+        private AuthorizationPolicy policy = AuthorizationPolicy.allowAll();
+        private CaseChangeListener listener = CaseChangeListener.none();
+        private CaseServiceOptions options = CaseServiceOptions.defaults();
+
+        private Builder(CaseStore store, TemplateCatalog templates) {
+            this.store = Objects.requireNonNull(store, "store");
+            this.templates = Objects.requireNonNull(templates, "templates");
+        }
+
+        /** The clock of createdAt, updatedAt, history times and "not in the past". Default: UTC system clock. */
+        public Builder clock(Clock value) {
+            clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** The tenants' zone, in which dueDate is a local date-time. Default: UTC. */
+        public Builder zone(ZoneId value) {
+            zone = Objects.requireNonNull(value, "zone");
+            return this;
+        }
+
+        /** How ids of cases created without one are chosen. Default: {@link CaseIdGenerator#secureRandom()}. */
+        public Builder idGenerator(CaseIdGenerator value) {
+            ids = Objects.requireNonNull(value, "idGenerator");
+            return this;
+        }
+
+        /** Who may change what. Default: {@link AuthorizationPolicy#allowAll()}. */
+        public Builder policy(AuthorizationPolicy value) {
+            policy = Objects.requireNonNull(value, "policy");
+            return this;
+        }
+
+        /** Told of each stored change. Default: none. */
+        public Builder listener(CaseChangeListener value) {
+            listener = Objects.requireNonNull(value, "listener");
+            return this;
+        }
+
+        public Builder options(CaseServiceOptions value) {
+            options = Objects.requireNonNull(value, "options");
+            return this;
+        }
+
+        public CaseService build() {
+            return new CaseService(this);
+        }
+    }
+}

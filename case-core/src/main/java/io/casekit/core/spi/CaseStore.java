@@ -1,0 +1,99 @@
+package io.casekit.core.spi;
+
+import io.casekit.core.Case;
+import io.casekit.core.CaseConflictException;
+import io.casekit.core.CaseId;
+import io.casekit.core.CaseNotFoundException;
+import io.casekit.core.DuplicateCaseException;
+import io.casekit.core.HistoryEntry;
+import io.casekit.core.StorageUnavailableException;
+import io.casekit.core.TenantId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where cases and their history live. Implementations must be safe for concurrent use by many
+ * threads (and, for a shared database, many processes), and must keep these promises:
+ * <ul>
+ *   <li><b>Tenant scope.</b> Every method acts inside the given tenant only. A case of another
+ *       tenant with the same id is invisible: not found, never a duplicate, never changed.</li>
+ *   <li><b>Atomicity.</b> A case and its history change together or not at all: no reader ever
+ *       sees a state without its history entry, or an entry without its state.</li>
+ *   <li><b>No lost update.</b> {@link #update} is a compare-and-set on the version.</li>
+ *   <li><b>Exactness.</b> What is read back equals what was written: every string byte for byte,
+ *       decimals with their scale, date-times as given, whatever the JVM or database time zone.</li>
+ *   <li><b>Isolation from callers.</b> Values are immutable; a store must not keep or hand out
+ *       mutable state a caller could change.</li>
+ *   <li><b>Failures.</b> Anything that goes wrong in the store itself is a
+ *       {@link StorageUnavailableException} whose message holds no SQL or driver text.</li>
+ * </ul>
+ */
+public interface CaseStore {
+
+    /**
+     * The case with this id in this tenant.
+     *
+     * @throws StorageUnavailableException when the store fails
+     */
+    Optional<Case> find(TenantId tenant, CaseId id);
+
+    /**
+     * Stores a new case, at version 1, with its creation entry, atomically.
+     *
+     * @param created  the new case; its {@link Case#version()} is 1
+     * @param creation its first history entry, of version 1
+     * @throws DuplicateCaseException      when the tenant already has a case with this id; nothing
+     *                                     is written
+     * @throws StorageUnavailableException when the store fails; nothing is written
+     * @throws IllegalArgumentException    when the versions, tenants or ids of the two disagree
+     */
+    void insert(Case created, HistoryEntry creation);
+
+    /**
+     * Replaces the stored case by {@code updated} if, and only if, its stored version is
+     * {@code expectedVersion}, and appends {@code entry} to its history, atomically.
+     *
+     * @param updated         the case after the change; its version is {@code expectedVersion + 1}
+     * @param expectedVersion the version the change was computed from
+     * @param entry           the change's history entry, of the updated version
+     * @throws CaseNotFoundException       when the tenant has no such case; nothing is written
+     * @throws CaseConflictException       when the stored version is another (with the actual
+     *                                     version), or the database aborted the transaction for a
+     *                                     concurrent one (without it, and retryable); nothing is written
+     * @throws StorageUnavailableException when the store fails; the change is either wholly stored
+     *                                     or not at all
+     * @throws IllegalArgumentException    when the versions, tenants or ids disagree
+     */
+    void update(Case updated, long expectedVersion, HistoryEntry entry);
+
+    /**
+     * The history of a case, oldest first (ascending versions, starting at 1). Empty when the tenant
+     * has no such case.
+     *
+     * @throws StorageUnavailableException when the store fails
+     */
+    List<HistoryEntry> history(TenantId tenant, CaseId id);
+
+    /** Checks the arguments of {@link #insert}; for implementations. */
+    static void checkInsert(Case created, HistoryEntry creation) {
+        if (created.version() != 1 || creation.version() != 1) {
+            throw new IllegalArgumentException("a new case and its creation entry are version 1");
+        }
+        checkSameCase(created, creation);
+    }
+
+    /** Checks the arguments of {@link #update}; for implementations. */
+    static void checkUpdate(Case updated, long expectedVersion, HistoryEntry entry) {
+        if (updated.version() != expectedVersion + 1 || entry.version() != updated.version()) {
+            throw new IllegalArgumentException("an update moves from the expected version to the next, "
+                    + "and its entry has the new version");
+        }
+        checkSameCase(updated, entry);
+    }
+
+    private static void checkSameCase(Case c, HistoryEntry entry) {
+        if (!c.tenant().equals(entry.tenant()) || !c.id().equals(entry.caseId())) {
+            throw new IllegalArgumentException("a history entry belongs to the case it is stored with");
+        }
+    }
+}

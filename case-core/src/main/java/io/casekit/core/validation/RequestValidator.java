@@ -1,0 +1,265 @@
+package io.casekit.core.validation;
+
+import io.casekit.core.CaseDraft;
+import io.casekit.core.CaseId;
+import io.casekit.core.CaseModification;
+import io.casekit.core.CaseTypeId;
+import io.casekit.core.InputValue;
+import io.casekit.core.Priority;
+import io.casekit.core.StandardField;
+import io.casekit.core.Value;
+import io.casekit.core.ViolationCode;
+import io.casekit.core.WireFormats;
+import io.casekit.core.template.CaseType;
+import io.casekit.core.template.FieldDefinition;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.lang.annotation.Annotation;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.engine.HibernateConstraintViolation;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+
+/**
+ * Checks create and modify requests against every rule of domain-rules §2–§5 and reports all
+ * violations at once. Thread-safe and cheap to share; the Hibernate Validator it runs is casekit's
+ * own (no Jakarta EL needed, no {@code validation.xml} read, nothing of the host's configuration
+ * touched or assumed).
+ */
+public final class RequestValidator {
+    private static final List<String> MODIFY_MANDATORY =
+            List.of(StandardField.ID, "title", "description", StandardField.CREATOR_ID);
+    private static final List<String> CREATE_MANDATORY =
+            List.of("title", "description", StandardField.TYPE, "contactId", StandardField.CREATOR_ID);
+    private static final Map<Class<? extends Annotation>, ViolationCode> CODES = Map.of(
+            Utf8MaxBytes.class, ViolationCode.TOO_LONG,
+            TextCharacters.class, ViolationCode.INVALID_CHARACTERS,
+            IdCharacters.class, ViolationCode.INVALID_CHARACTERS,
+            PhoneNumber.class, ViolationCode.INVALID_FORMAT,
+            WireDateTime.class, ViolationCode.INVALID_FORMAT,
+            NotBlankText.class, ViolationCode.BLANK,
+            PriorityName.class, ViolationCode.INVALID_VALUE);
+
+    private final Validator validator;
+
+    /** A validator with casekit's own Hibernate Validator. */
+    public RequestValidator() {
+        this.validator = SharedValidator.INSTANCE;
+    }
+
+    /**
+     * Validates a modification. With {@code caseType} empty (the case could not be loaded), keys
+     * that are not standard fields are not judged; with it, they are checked against its template
+     * and any key it does not declare is {@code unknown_field}.
+     */
+    public ValidatedModification validate(CaseModification modification, Optional<CaseType> caseType) {
+        Request request = new Request(modification.caseInfo());
+        for (Map.Entry<String, InputValue> e : modification.caseInfo().entrySet()) {
+            String key = e.getKey();
+            InputValue input = e.getValue();
+            if (key.equals(StandardField.ID) || key.equals(StandardField.CREATOR_ID)) {
+                request.mandatoryText(key, input);
+            } else if (StandardField.READ_ONLY.contains(key)) {
+                request.violations.add(key, ViolationCode.READ_ONLY, Map.of());
+            } else if (StandardField.byName(key).isPresent()) {
+                request.standardField(StandardField.byName(key).get(), input);
+            } else if (caseType.isPresent()) {
+                request.extension(caseType.get(), key, input, false);
+            }
+        }
+        request.requireAll(MODIFY_MANDATORY);
+        request.checkStandardFields(validator);
+        Optional<CaseId> caseId = Optional.ofNullable(request.text(StandardField.ID)).map(CaseId::new);
+        Optional<String> operator = Optional.ofNullable(request.text(StandardField.CREATOR_ID));
+        return new ValidatedModification(caseId, operator, request.changes(), request.violations.violations(),
+                modification.expectedVersion().isPresent() ? modification.expectedVersion() : OptionalLong.empty());
+    }
+
+    /**
+     * Validates a create request. {@code caseType} is the type the request names, as the host's
+     * catalog resolved it; when it is empty (or another type) the request's {@code type} is
+     * {@code invalid_value} and the template's fields are not judged.
+     */
+    public ValidatedDraft validate(CaseDraft draft, Optional<CaseType> caseType) {
+        Request request = new Request(draft.caseInfo());
+        for (Map.Entry<String, InputValue> e : draft.caseInfo().entrySet()) {
+            String key = e.getKey();
+            InputValue input = e.getValue();
+            if (key.equals(StandardField.ID)) {
+                if (input instanceof InputValue.Text t) {
+                    request.values.set(key, t.value());
+                } else {
+                    ExtensionRules.wrongType(key, "string", input, request.violations);
+                }
+            } else if (key.equals(StandardField.CREATOR_ID) || key.equals(StandardField.TYPE)) {
+                request.mandatoryText(key, input);
+            } else if (StandardField.READ_ONLY.contains(key)) {
+                request.violations.add(key, ViolationCode.READ_ONLY, Map.of());
+            } else if (StandardField.byName(key).isPresent()) {
+                StandardField field = StandardField.byName(key).get();
+                if (key.equals("contactId")) {
+                    request.mandatoryText(key, input);
+                } else {
+                    request.standardField(field, input);
+                }
+            } else if (caseType.isPresent()) {
+                request.extension(caseType.get(), key, input, true);
+            }
+        }
+        request.requireAll(CREATE_MANDATORY);
+        request.checkStandardFields(validator);
+        String typeText = request.text(StandardField.TYPE);
+        Optional<CaseTypeId> type = Optional.empty();
+        if (typeText != null) {
+            if (caseType.isEmpty() || !caseType.get().id().value().equals(typeText)) {
+                request.violations.add(StandardField.TYPE, ViolationCode.INVALID_VALUE,
+                        Map.of("allowed", "a case type of this tenant"));
+            } else {
+                type = Optional.of(caseType.get().id());
+                for (FieldDefinition field : caseType.get().fields()) {
+                    if (field.required() && !draft.caseInfo().containsKey(field.name())) {
+                        request.violations.add(field.name(), ViolationCode.REQUIRED, Map.of());
+                    }
+                }
+            }
+        }
+        Map<String, Value> values = new LinkedHashMap<>();
+        request.changes().forEach((key, value) -> value.ifPresent(v -> values.put(key, v)));
+        return new ValidatedDraft(Optional.ofNullable(request.text(StandardField.ID)).map(CaseId::new), type,
+                Optional.ofNullable(request.text(StandardField.CREATOR_ID)), values,
+                request.violations.violations());
+    }
+
+    /** The state of one request being validated. */
+    private static final class Request {
+        final ViolationCollector violations;
+        final StandardFieldValues values = new StandardFieldValues();
+        final Map<String, InputValue> caseInfo;
+        /** Requested changes, before the static checks have been run on the standard ones. */
+        final Map<String, Optional<Value>> changes = new LinkedHashMap<>();
+
+        Request(Map<String, InputValue> caseInfo) {
+            this.caseInfo = caseInfo;
+            Map<String, Integer> rank = new HashMap<>();
+            int i = 0;
+            for (String key : caseInfo.keySet()) {
+                rank.put(key, i++);
+            }
+            this.violations = new ViolationCollector(rank);
+        }
+
+        void mandatoryText(String key, InputValue input) {
+            if (input == InputValue.Null.INSTANCE) {
+                violations.add(key, ViolationCode.REQUIRED, Map.of());
+            } else if (input instanceof InputValue.Text t) {
+                values.set(key, t.value());
+            } else {
+                ExtensionRules.wrongType(key, "string", input, violations);
+            }
+        }
+
+        void standardField(StandardField field, InputValue input) {
+            String key = field.wireName();
+            boolean emptyText = input instanceof InputValue.Text t && t.value().isEmpty();
+            if (input == InputValue.Null.INSTANCE || (emptyText && !field.mandatory())) {
+                if (field.mandatory()) {
+                    violations.add(key, ViolationCode.REQUIRED, Map.of());
+                } else {
+                    changes.put(key, Optional.empty());
+                }
+            } else if (input instanceof InputValue.Text t) {
+                values.set(key, t.value());
+                changes.put(key, Optional.of(standardValue(field, t.value())));
+            } else {
+                ExtensionRules.wrongType(key, "string", input, violations);
+            }
+        }
+
+        void extension(CaseType caseType, String key, InputValue input, boolean creating) {
+            Optional<FieldDefinition> definition = caseType.field(key);
+            if (definition.isEmpty()) {
+                violations.add(key, ViolationCode.UNKNOWN_FIELD, Map.of());
+                return;
+            }
+            FieldDefinition field = definition.get();
+            if (ExtensionRules.clears(field, input)) {
+                if (field.required()) {
+                    violations.add(key, ViolationCode.REQUIRED, Map.of());
+                } else if (!creating) {
+                    changes.put(key, Optional.empty());
+                }
+                return;
+            }
+            ExtensionRules.toValue(field, input, violations).ifPresent(v -> changes.put(key, Optional.of(v)));
+        }
+
+        void requireAll(List<String> mandatory) {
+            for (String key : mandatory) {
+                if (!caseInfo.containsKey(key)) {
+                    violations.add(key, ViolationCode.REQUIRED, Map.of());
+                }
+            }
+        }
+
+        void checkStandardFields(Validator validator) {
+            Set<ConstraintViolation<StandardFieldValues>> found = validator.validate(values);
+            for (ConstraintViolation<StandardFieldValues> v : found) {
+                String key = v.getPropertyPath().iterator().next().getName();
+                ViolationCode code = CODES.get(v.getConstraintDescriptor().getAnnotation().annotationType());
+                @SuppressWarnings("unchecked")
+                HibernateConstraintViolation<StandardFieldValues> hibernate = v.unwrap(HibernateConstraintViolation.class);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> params = hibernate.getDynamicPayload(Map.class);
+                violations.add(key, code, params == null ? Map.of() : params);
+            }
+        }
+
+        String text(String key) {
+            if (violations.hasErrors(key)) {
+                return null;
+            }
+            return switch (key) {
+                case StandardField.ID -> values.id;
+                case StandardField.CREATOR_ID -> values.creatorId;
+                case StandardField.TYPE -> values.type;
+                default -> throw new IllegalArgumentException(key);
+            };
+        }
+
+        Map<String, Optional<Value>> changes() {
+            Map<String, Optional<Value>> valid = new LinkedHashMap<>();
+            changes.forEach((key, value) -> {
+                if (!violations.hasErrors(key)) {
+                    valid.put(key, value);
+                }
+            });
+            return valid;
+        }
+
+        /** The typed value of a standard field's text; an unparseable one is caught by the constraints. */
+        private static Value standardValue(StandardField field, String text) {
+            return switch (field) {
+                case PRIORITY -> Value.text(Priority.fromWireName(text).map(Priority::wireName).orElse(text));
+                case DUE_DATE -> WireFormats.parseDateTime(text).map(Value::dateTime).orElse(Value.text(text));
+                default -> Value.text(text);
+            };
+        }
+    }
+
+    /** Bootstrapped once: building a validator factory is expensive, using one is not. */
+    private static final class SharedValidator {
+        static final Validator INSTANCE = Validation.byProvider(HibernateValidator.class)
+                .configure()
+                .ignoreXmlConfiguration()
+                .messageInterpolator(new ParameterMessageInterpolator())
+                .buildValidatorFactory()
+                .getValidator();
+    }
+}

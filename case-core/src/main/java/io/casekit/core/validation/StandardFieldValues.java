@@ -1,0 +1,64 @@
+package io.casekit.core.validation;
+
+import io.casekit.core.validation.TextCharacters.Controls;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The standard fields a request sets, as texts, with their static constraints. A field that the
+ * request leaves absent or clears is null here, and so is not checked by these constraints. The
+ * Java field names are the request keys.
+ */
+final class StandardFieldValues {
+    @NotBlankText @IdCharacters @Utf8MaxBytes(20)
+    @Nullable String id;
+
+    @NotBlankText @IdCharacters @Utf8MaxBytes(20)
+    @Nullable String type;
+
+    @NotBlankText @TextCharacters @Utf8MaxBytes(128)
+    @Nullable String title;
+
+    @NotBlankText @TextCharacters(controls = Controls.LINE_BREAKS) @Utf8MaxBytes(20_000)
+    @Nullable String description;
+
+    @IdCharacters @Utf8MaxBytes(20)
+    @Nullable String ownerId;
+
+    @PriorityName
+    @Nullable String priority;
+
+    @WireDateTime
+    @Nullable String dueDate;
+
+    @IdCharacters @Utf8MaxBytes(20)
+    @Nullable String contactId;
+
+    @NotBlankText @IdCharacters @Utf8MaxBytes(20)
+    @Nullable String creatorId;
+
+    @PhoneNumber @Utf8MaxBytes(20)
+    @Nullable String contactPhone;
+
+    @TextCharacters(controls = Controls.ANY) @Utf8MaxBytes(2_000)
+    @Nullable String attachment;
+
+    boolean set(String key, String value) {
+        switch (key) {
+            case "id" -> id = value;
+            case "type" -> type = value;
+            case "title" -> title = value;
+            case "description" -> description = value;
+            case "ownerId" -> ownerId = value;
+            case "priority" -> priority = value;
+            case "dueDate" -> dueDate = value;
+            case "contactId" -> contactId = value;
+            case "creatorId" -> creatorId = value;
+            case "contactPhone" -> contactPhone = value;
+            case "attachment" -> attachment = value;
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+}

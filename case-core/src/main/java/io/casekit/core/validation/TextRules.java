@@ -1,0 +1,94 @@
+package io.casekit.core.validation;
+
+import io.casekit.core.validation.TextCharacters.Controls;
+
+/** Character and format rules on text shared by the constraints and the template rules. */
+final class TextRules {
+    private TextRules() {}
+
+    /** The index of the first character {@code controls} refuses (always U+0000 and lone surrogates), or -1. */
+    static int indexOfRefused(CharSequence text, Controls controls) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7F) {
+                if (c == 0 || refusesControl(c, controls)) {
+                    return i;
+                }
+            } else if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static boolean refusesControl(char c, Controls controls) {
+        return switch (controls) {
+            case NONE -> true;
+            case LINE_BREAKS -> c != '\t' && c != '\n' && c != '\r';
+            case ANY -> false;
+        };
+    }
+
+    /** The index of the first character that is not an id character, or -1. */
+    static int indexOfNonIdCharacter(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean id = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+            if (!id) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Digits, an optional leading {@code +}, spaces, {@code -}, {@code (}, {@code )}; at least one digit. */
+    static boolean isPhoneNumber(CharSequence text) {
+        boolean digit = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (c == '+') {
+                if (i != 0) {
+                    return false;
+                }
+            } else if (c != ' ' && c != '-' && c != '(' && c != ')') {
+                return false;
+            }
+        }
+        return digit;
+    }
+
+    /** One {@code @}, a non-empty local part and domain, no white space or control characters. */
+    static boolean isEmail(String text) {
+        int at = text.indexOf('@');
+        if (at <= 0 || at == text.length() - 1 || text.indexOf('@', at + 1) >= 0) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c <= 0x20 || c == 0x7F || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An absolute {@code http} or {@code https} URI with a host. */
+    static boolean isHttpUrl(String text) {
+        try {
+            java.net.URI uri = new java.net.URI(text);
+            String scheme = uri.getScheme();
+            return uri.isAbsolute() && scheme != null
+                    && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                    && uri.getHost() != null && !uri.getHost().isEmpty();
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+}

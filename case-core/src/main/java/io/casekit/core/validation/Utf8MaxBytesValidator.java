@@ -1,0 +1,28 @@
+package io.casekit.core.validation;
+
+import io.casekit.core.Utf8;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import java.util.Map;
+
+/** Checks {@link Utf8MaxBytes}. A lone surrogate is left to {@link TextCharacters}. */
+public final class Utf8MaxBytesValidator implements ConstraintValidator<Utf8MaxBytes, CharSequence> {
+    private long maxBytes;
+
+    @Override
+    public void initialize(Utf8MaxBytes annotation) {
+        maxBytes = annotation.value();
+    }
+
+    @Override
+    public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
+        if (value == null || value.length() <= maxBytes / 4) {
+            return true; // even 4 bytes per char would fit: no need to count
+        }
+        long bytes = Utf8.encodedLength(value);
+        if (bytes <= maxBytes) {
+            return true;
+        }
+        return ConstraintParams.refuse(context, Map.of("maxBytes", maxBytes, "actualBytes", bytes));
+    }
+}

@@ -1,0 +1,17 @@
+package io.casekit.core.validation;
+
+import io.casekit.core.WireFormats;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import java.util.Map;
+
+/** Checks {@link WireDateTime}. */
+public final class WireDateTimeValidator implements ConstraintValidator<WireDateTime, String> {
+    @Override
+    public boolean isValid(String value, ConstraintValidatorContext context) {
+        if (value == null || WireFormats.parseDateTime(value).isPresent()) {
+            return true;
+        }
+        return ConstraintParams.refuse(context, Map.of("format", "yyyy-MM-dd HH:mm:ss"));
+    }
+}
