@@ -20,6 +20,11 @@ public record CaseDraft(Map<String, InputValue> caseInfo) {
         caseInfo = CaseInfo.copy(caseInfo);
     }
 
+    /** A create request of exactly these fields. */
+    public static CaseDraft of(Map<String, InputValue> caseInfo) {
+        return new CaseDraft(caseInfo);
+    }
+
     /** A builder for a case of {@code type}, created by {@code creatorId}. */
     public static Builder builder(CaseTypeId type, String creatorId) {
         return new Builder().set(StandardField.TYPE, InputValue.text(type.value()))

@@ -104,8 +104,11 @@ public final class RequestValidator {
                 request.violations.add(key, ViolationCode.READ_ONLY, Map.of());
             } else if (StandardField.byName(key).isPresent()) {
                 StandardField field = StandardField.byName(key).get();
-                if (key.equals("contactId")) {
-                    request.mandatoryText(key, input);
+                boolean empty = input == InputValue.Null.INSTANCE
+                        || (input instanceof InputValue.Text t && t.value().isEmpty());
+                if (key.equals("contactId") && empty) {
+                    // Optional on modify, but required at create: "" can not stand for "none" here.
+                    request.violations.add(key, ViolationCode.REQUIRED, Map.of());
                 } else {
                     request.standardField(field, input);
                 }
