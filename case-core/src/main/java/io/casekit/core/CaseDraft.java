@@ -1,9 +1,6 @@
 package io.casekit.core;
 
-import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A request to create a case: the AICC {@code caseInfo} of a create request.
@@ -37,57 +34,12 @@ public record CaseDraft(Map<String, InputValue> caseInfo) {
     }
 
     /** Builds a {@link CaseDraft}. Not thread-safe. */
-    public static final class Builder {
-        private final Map<String, InputValue> fields = new LinkedHashMap<>();
-
+    public static final class Builder extends CaseInfoBuilder<Builder> {
         private Builder() {}
 
         /** Creates the case with this id instead of a generated one. */
         public Builder id(String id) {
             return set(StandardField.ID, InputValue.text(id));
-        }
-
-        public Builder title(String title) {
-            return set("title", InputValue.text(title));
-        }
-
-        public Builder description(String description) {
-            return set("description", InputValue.text(description));
-        }
-
-        public Builder ownerId(String ownerId) {
-            return set("ownerId", InputValue.text(ownerId));
-        }
-
-        public Builder priority(Priority priority) {
-            return set("priority", InputValue.text(priority.wireName()));
-        }
-
-        public Builder dueDate(LocalDateTime dueDate) {
-            return set("dueDate", CaseInfo.input(dueDate));
-        }
-
-        public Builder contactId(String contactId) {
-            return set("contactId", InputValue.text(contactId));
-        }
-
-        public Builder contactPhone(String contactPhone) {
-            return set("contactPhone", InputValue.text(contactPhone));
-        }
-
-        public Builder attachment(String attachment) {
-            return set("attachment", InputValue.text(attachment));
-        }
-
-        /** Sets an extension field of the type's template to a typed value. */
-        public Builder extension(String name, Value value) {
-            return set(name, CaseInfo.input(value));
-        }
-
-        /** Sends {@code key} with exactly this input, as a client would. */
-        public Builder set(String key, InputValue value) {
-            fields.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-            return this;
         }
 
         public CaseDraft build() {

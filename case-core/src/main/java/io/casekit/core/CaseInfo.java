@@ -1,11 +1,7 @@
 package io.casekit.core;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -30,26 +26,5 @@ final class CaseInfo {
             return Patch.absent();
         }
         return value == InputValue.Null.INSTANCE ? Patch.clear() : Patch.set(value);
-    }
-
-    /** The input a Java caller means by a typed extension value. */
-    static InputValue input(Value value) {
-        return InputValue.of(value);
-    }
-
-    static InputValue input(LocalDateTime value) {
-        return InputValue.dateTime(value);
-    }
-
-    static InputValue input(LocalDate value) {
-        return InputValue.date(value);
-    }
-
-    static InputValue input(BigDecimal value) {
-        return InputValue.number(value);
-    }
-
-    static InputValue input(List<String> values) {
-        return InputValue.array(values.stream().map(InputValue::text).toList());
     }
 }

@@ -1,7 +1,5 @@
 package io.casekit.core;
 
-import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -56,58 +54,14 @@ public record CaseModification(Map<String, InputValue> caseInfo, OptionalLong ex
     }
 
     /** Builds a {@link CaseModification}. Not thread-safe. */
-    public static final class Builder {
-        private final Map<String, InputValue> fields = new LinkedHashMap<>();
+    public static final class Builder extends CaseInfoBuilder<Builder> {
         private OptionalLong expectedVersion = OptionalLong.empty();
 
         private Builder() {}
 
-        public Builder title(String title) {
-            return set("title", InputValue.text(title));
-        }
-
-        public Builder description(String description) {
-            return set("description", InputValue.text(description));
-        }
-
-        public Builder ownerId(String ownerId) {
-            return set("ownerId", InputValue.text(ownerId));
-        }
-
-        public Builder priority(Priority priority) {
-            return set("priority", InputValue.text(priority.wireName()));
-        }
-
-        public Builder dueDate(LocalDateTime dueDate) {
-            return set("dueDate", CaseInfo.input(dueDate));
-        }
-
-        public Builder contactId(String contactId) {
-            return set("contactId", InputValue.text(contactId));
-        }
-
-        public Builder contactPhone(String contactPhone) {
-            return set("contactPhone", InputValue.text(contactPhone));
-        }
-
-        public Builder attachment(String attachment) {
-            return set("attachment", InputValue.text(attachment));
-        }
-
-        /** Sets an extension field of the case's template to a typed value. */
-        public Builder extension(String name, Value value) {
-            return set(name, CaseInfo.input(value));
-        }
-
         /** Clears an optional field or an extension field (sends it as null). */
         public Builder clear(String key) {
             return set(key, InputValue.nullValue());
-        }
-
-        /** Sends {@code key} with exactly this input, as a client would. */
-        public Builder set(String key, InputValue value) {
-            fields.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-            return this;
         }
 
         /** Applies the change only if the case is still at {@code version}. */
