@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -128,10 +129,14 @@ public final class WireWriter {
         g.writeEndObject();
     }
 
-    /** The figures behind an error: numbers, strings, lists of strings. */
+    /**
+     * The figures behind an error: numbers, strings, lists of strings. Keys are written in
+     * alphabetical order: the core's maps may have no stable order, and the same violation must
+     * always be the same bytes.
+     */
     public static void writeParams(JsonGenerator g, Map<String, ?> params) {
         g.writeStartObject();
-        for (Map.Entry<String, ?> e : params.entrySet()) {
+        for (Map.Entry<String, ?> e : new TreeMap<>(params).entrySet()) {
             g.writeName(e.getKey());
             writeParam(g, e.getValue());
         }
