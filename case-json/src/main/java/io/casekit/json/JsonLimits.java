@@ -24,17 +24,24 @@ public record JsonLimits(int maxDocumentBytes, int maxNestingDepth, int maxNumbe
     /** The largest document limit: a body must fit in one Java array, with a byte to spare. */
     public static final int MAX_DOCUMENT_BYTES = Integer.MAX_VALUE - 16;
 
+    /** The smallest key limit: the longest name a template field may have (domain-rules §5). */
+    public static final int MIN_NAME_LENGTH = 63;
+
     /**
-     * @throws IllegalArgumentException when a limit is below 1, the nesting depth below 3, or the
-     *                                  document limit above {@link #MAX_DOCUMENT_BYTES}
+     * @throws IllegalArgumentException when a limit is below 1, the nesting depth below 3, the key
+     *                                  length below {@link #MIN_NAME_LENGTH}, or the document limit
+     *                                  above {@link #MAX_DOCUMENT_BYTES}
      */
     public JsonLimits {
         positive("maxDocumentBytes", maxDocumentBytes);
+        if (maxNameLength < MIN_NAME_LENGTH) {
+            throw new IllegalArgumentException("maxNameLength must be at least " + MIN_NAME_LENGTH + ", was "
+                    + maxNameLength);
+        }
         if (maxDocumentBytes > MAX_DOCUMENT_BYTES) {
             throw new IllegalArgumentException("maxDocumentBytes must be at most " + MAX_DOCUMENT_BYTES);
         }
         positive("maxNumberLength", maxNumberLength);
-        positive("maxNameLength", maxNameLength);
         if (maxNestingDepth < 3) {
             // The top level, caseInfo and a MULTI_PICKLIST array: less would refuse valid requests.
             throw new IllegalArgumentException("maxNestingDepth must be at least 3, was " + maxNestingDepth);

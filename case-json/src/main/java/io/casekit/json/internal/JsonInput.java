@@ -114,16 +114,37 @@ public final class JsonInput {
     }
 
     /**
-     * The parser's own reason, when it is a plain description of the text. Reasons that name the
-     * parser's options (in backquotes) are left out: they describe the implementation, not the body.
+     * The parser's own reason, which describes the text well ("Unexpected character ('}' (code 125)):
+     * was expecting double-quote to start property name"). Where it goes on to name one of the
+     * parser's options ("… since Feature 'ALLOW_COMMENTS' not enabled"), that part is cut: it
+     * describes the implementation, and no option will be enabled for the caller.
      */
-    private static String reason(JacksonException e) {
+    static String reason(JacksonException e) {
         String reason = e.getOriginalMessage();
-        if (reason == null || reason.isBlank() || reason.indexOf('`') >= 0) {
+        if (reason == null || reason.isBlank()) {
             return "";
         }
+        int option = firstOf(reason, "Feature", "feature", "`", "enable");
+        if (option >= 0) {
+            int cut = Math.max(reason.lastIndexOf(" (", option), reason.lastIndexOf(": ", option));
+            reason = cut > 0 ? reason.substring(0, cut) : "";
+        }
         reason = reason.strip();
+        if (reason.isEmpty()) {
+            return "";
+        }
         return ": " + (reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) + "…" : reason);
+    }
+
+    private static int firstOf(String text, String... markers) {
+        int first = -1;
+        for (String marker : markers) {
+            int at = text.indexOf(marker);
+            if (at >= 0 && (first < 0 || at < first)) {
+                first = at;
+            }
+        }
+        return first;
     }
 
     private static final int MAX_REASON_CHARS = 200;
