@@ -6,6 +6,7 @@ import io.casekit.core.CaseModification;
 import io.casekit.core.CaseValidationException;
 import io.casekit.core.FieldChange;
 import io.casekit.core.HistoryEntry;
+import io.casekit.core.InputValue;
 import io.casekit.core.Violation;
 import io.casekit.core.ViolationCode;
 import io.casekit.core.template.CaseType;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -115,9 +117,9 @@ public final class CasekitModule extends JacksonModule {
 
     /** Reads {@code {"caseInfo":{…}}}. */
     private static final class RequestReader<T> extends StdDeserializer<T> {
-        private final java.util.function.Function<Map<String, io.casekit.core.InputValue>, T> create;
+        private final Function<Map<String, InputValue>, T> create;
 
-        RequestReader(Class<T> type, java.util.function.Function<Map<String, io.casekit.core.InputValue>, T> create) {
+        RequestReader(Class<T> type, Function<Map<String, InputValue>, T> create) {
             super(type);
             this.create = create;
         }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Turns the case type definition document (wire-format §4) into {@link CaseType}s:
@@ -224,7 +225,7 @@ public final class CaseTypeDocument {
             return wrongType(key, "string", value.get());
         }
 
-        <T> Optional<T> identifier(String key, String text, java.util.function.Function<String, T> parse,
+        <T> Optional<T> identifier(String key, String text, Function<String, T> parse,
                                    int maxLength) {
             try {
                 return Optional.of(parse.apply(text));
