@@ -1,0 +1,141 @@
+package io.casekit.json.internal;
+
+import io.casekit.core.Case;
+import io.casekit.core.CaseConflictException;
+import io.casekit.core.CaseId;
+import io.casekit.core.HistoryEntry;
+import io.casekit.core.StandardField;
+import io.casekit.core.Violation;
+import io.casekit.json.ResCode;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+
+/** The bodies of AICC responses (wire-format §1–§3), as UTF-8 bytes. Thread-safe. */
+public final class Responses {
+    /** The success body of modify, byte for byte as the AICC documents it. */
+    private static final byte[] SUCCESS = "{\"resCode\":\"0\",\"resMsg\":\"Success\"}".getBytes(StandardCharsets.UTF_8);
+    private static final JsonFactory WRITER = JsonFactory.builder().build();
+
+    private Responses() {}
+
+    /** {@code {"resCode":"0","resMsg":"Success"}}; a fresh copy. */
+    public static byte[] success() {
+        return SUCCESS.clone();
+    }
+
+    /** {@code {"resCode":"0","resMsg":"Success","result":{"caseId":…}}}. */
+    public static byte[] created(CaseId id) {
+        return write(g -> {
+            successStart(g);
+            g.writeName("result");
+            g.writeStartObject();
+            g.writeStringProperty("caseId", id.value());
+            g.writeEndObject();
+            g.writeEndObject();
+        });
+    }
+
+    /** The read response: {@code result} is an array holding the one case, as the AICC returns it. */
+    public static byte[] read(Case c) {
+        return write(g -> {
+            successStart(g);
+            g.writeName("result");
+            g.writeStartArray();
+            WireWriter.writeCase(g, c);
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
+    /** The history response: {@code result} is the array of entries, oldest first. */
+    public static byte[] history(List<HistoryEntry> entries) {
+        return write(g -> {
+            successStart(g);
+            g.writeName("result");
+            g.writeStartArray();
+            for (HistoryEntry entry : entries) {
+                WireWriter.writeHistoryEntry(g, entry);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
+    /** {@code {"resCode":…,"resMsg":…}}. */
+    public static byte[] error(ResCode code, String resMsg) {
+        return write(g -> {
+            g.writeStartObject();
+            g.writeStringProperty("resCode", code.code());
+            g.writeStringProperty("resMsg", resMsg);
+            g.writeEndObject();
+        });
+    }
+
+    /** {@code 400002} with one entry in {@code errors} per violation. */
+    public static byte[] validationFailed(List<Violation> violations) {
+        return write(g -> {
+            g.writeStartObject();
+            g.writeStringProperty("resCode", ResCode.VALIDATION_FAILED.code());
+            g.writeStringProperty("resMsg", ResCode.VALIDATION_FAILED.message());
+            g.writeName("errors");
+            g.writeStartArray();
+            for (Violation v : violations) {
+                WireWriter.writeViolation(g, v);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
+    /** {@code 409001}; {@code errors[0].params} holds the expected and, when known, the actual version. */
+    public static byte[] conflict(CaseConflictException conflict) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("expectedVersion", conflict.expectedVersion());
+        String message;
+        if (conflict.actualVersion().isPresent()) {
+            params.put("actualVersion", conflict.actualVersion().getAsLong());
+            message = "the case is at version " + conflict.actualVersion().getAsLong() + ", not "
+                    + conflict.expectedVersion();
+        } else {
+            message = "the case was changed concurrently; the request can be retried";
+        }
+        return write(g -> {
+            g.writeStartObject();
+            g.writeStringProperty("resCode", ResCode.VERSION_CONFLICT.code());
+            g.writeStringProperty("resMsg", ResCode.VERSION_CONFLICT.message());
+            g.writeName("errors");
+            g.writeStartArray();
+            g.writeStartObject();
+            g.writeStringProperty("path", Violation.pathOf(StandardField.ID));
+            g.writeStringProperty("code", "conflict");
+            g.writeStringProperty("message", message);
+            g.writeName("params");
+            WireWriter.writeParams(g, params);
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
+    private static void successStart(JsonGenerator g) {
+        g.writeStartObject();
+        g.writeStringProperty("resCode", ResCode.SUCCESS.code());
+        g.writeStringProperty("resMsg", ResCode.SUCCESS.message());
+    }
+
+    /** Writes one document with a generator of casekit's own factory. */
+    public static byte[] write(Consumer<JsonGenerator> document) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator g = WRITER.createGenerator(ObjectWriteContext.empty(), out)) {
+            document.accept(g);
+        }
+        return out.toByteArray();
+    }
+}
