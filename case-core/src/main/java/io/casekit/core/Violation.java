@@ -1,7 +1,7 @@
 package io.casekit.core;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -22,7 +22,8 @@ public record Violation(String path, ViolationCode code, Map<String, Object> par
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
-        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        // Sorted, so that the same violation always lists its params in the same order.
+        params = Collections.unmodifiableMap(new TreeMap<>(params));
     }
 
     /** The JSON Pointer of a field of {@code caseInfo}, escaped as RFC 6901 says. */

@@ -12,11 +12,12 @@ public final class NumberRules {
      * Trailing zeros after the point count: {@code 1.50} has scale 2.
      */
     public static boolean fits(BigDecimal value, int precision, int scale) {
-        int valueScale = Math.max(value.scale(), 0);
+        long valueScale = Math.max(value.scale(), 0);
         if (valueScale > scale) {
             return false;
         }
-        int integerDigits = value.precision() - value.scale();
-        return integerDigits <= precision - scale;
+        // long: with a scale near Integer.MIN_VALUE (1E+2147483647) the int difference overflows.
+        long integerDigits = (long) value.precision() - value.scale();
+        return integerDigits <= (long) precision - scale;
     }
 }

@@ -147,6 +147,8 @@ class CaseTypeDefinitionTest {
         assertThat(NumberRules.fits(new BigDecimal("1E+4"), 4, 0)).isFalse();
         assertThat(NumberRules.fits(new BigDecimal("0.05"), 1, 1)).isFalse();
         assertThat(NumberRules.fits(new BigDecimal("-0.5"), 1, 1)).isTrue();
+        assertThat(NumberRules.fits(new BigDecimal("1E+2147483647"), 38, 0)).isFalse();
+        assertThat(NumberRules.fits(new BigDecimal("1E-2147483647"), 38, 38)).isFalse();
     }
 
     @Test
