@@ -2,17 +2,141 @@ package io.casekit.store.tck;
 
 import io.casekit.core.spi.CaseStore;
 import io.casekit.core.spi.TemplateCatalog;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The storage contract: every {@link CaseStore} and {@link TemplateCatalog} that casekit ships or a
  * third party writes passes these tests unchanged. A store's test class extends this one and
- * supplies a fresh, empty store and catalog for each test.
+ * supplies a fresh, empty store and catalog for each test:
+ *
+ * <pre>{@code
+ * class MyCaseStoreTest extends CaseStoreContract {
+ *     protected CaseStore newStore() { return new MyCaseStore(freshDatabase()); }
+ *     protected TemplateCatalog newCatalog() { return new MyTemplateCatalog(sameDatabase()); }
+ * }
+ * }</pre>
+ *
+ * <p>The tests are grouped in nested classes: insert and find, tenant isolation, compare-and-set,
+ * history, exact round trips, the Big List of Naughty Strings, isolation from callers, concurrency
+ * and the template catalog. Each test asks for the store and the catalog at most once, both
+ * together ({@link #newStore()} first), after every {@code @BeforeEach} of the subclass has run.
+ *
+ * <p>The naughty strings are read from the folder named by the system property
+ * {@code casekit.corpora} ({@code naughty-strings/blns.base64.json}); without it those tests are
+ * skipped with a message saying so. Times are fixed or come from a clock the kit controls; no test
+ * sleeps or measures time.
  */
 public abstract class CaseStoreContract {
+
+    private @Nullable Fixture fixture;
 
     /** A new, empty store. Called once per test. */
     protected abstract CaseStore newStore();
 
     /** A new, empty template catalog to go with the store of the same test. */
     protected abstract TemplateCatalog newCatalog();
+
+    /** How many threads the concurrency tests run against the store at once: at least 2. Default 4. */
+    protected int concurrentThreads() {
+        return 4;
+    }
+
+    /**
+     * How many modifications each of those threads makes through the service: at least 1. Default
+     * 100, which keeps the kit fast on a real database.
+     */
+    protected int changesPerThread() {
+        return 100;
+    }
+
+    /** The fixture of the running test: JUnit makes a new instance of this class for every test. */
+    private Fixture currentFixture() {
+        if (fixture == null) {
+            fixture = new Fixture(this::newStore, this::newCatalog, concurrentThreads(), changesPerThread());
+        }
+        return fixture;
+    }
+
+    @Nested
+    @DisplayName("insert and find")
+    class InsertAndFind extends InsertAndFindContract {
+        @Override
+        Fixture fixture() {
+            return currentFixture();
+        }
+    }
+
+    @Nested
+    @DisplayName("tenant isolation")
+    class TenantIsolation extends TenantIsolationContract {
+        @Override
+        Fixture fixture() {
+            return currentFixture();
+        }
+    }
+
+    @Nested
+    @DisplayName("compare-and-set")
+    class CompareAndSet extends CompareAndSetContract {
+        @Override
+        Fixture fixture() {
+            return currentFixture();
+        }
+    }
+
+    @Nested
+    @DisplayName("history")
+    class History extends HistoryContract {
+        @Override
+        Fixture fixture() {
+            return currentFixture();
+        }
+    }
+
+    @Nested
+    @DisplayName("exact round trips")
+    class RoundTrips extends RoundTripContract {
+        @Override
+        Fixture fixture() {
+            return currentFixture();
+        }
+    }
+
+    @Nested
+    @DisplayName("naughty strings")
+    class NaughtyStrings extends NaughtyStringsContract {
+        @Override
+        Fixture fixture() {
+            return currentFixture();
+        }
+    }
+
+    @Nested
+    @DisplayName("isolation from callers")
+    class CallerIsolation extends CallerIsolationContract {
+        @Override
+        Fixture fixture() {
+            return currentFixture();
+        }
+    }
+
+    @Nested
+    @DisplayName("concurrency")
+    class Concurrency extends ConcurrencyContract {
+        @Override
+        Fixture fixture() {
+            return currentFixture();
+        }
+    }
+
+    @Nested
+    @DisplayName("template catalog")
+    class TemplateCatalogs extends TemplateCatalogContract {
+        @Override
+        Fixture fixture() {
+            return currentFixture();
+        }
+    }
 }
