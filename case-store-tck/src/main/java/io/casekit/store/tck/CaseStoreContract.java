@@ -2,7 +2,7 @@ package io.casekit.store.tck;
 
 import io.casekit.core.spi.CaseStore;
 import io.casekit.core.spi.TemplateCatalog;
-import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.Nested;
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  * skipped with a message saying so. Times are fixed or come from a clock the kit controls; no test
  * sleeps or measures time.
  */
+@DisplayNameGeneration(ContractDisplayNames.class)
 public abstract class CaseStoreContract {
 
     private @Nullable Fixture fixture;
@@ -60,7 +61,6 @@ public abstract class CaseStoreContract {
     }
 
     @Nested
-    @DisplayName("insert and find")
     class InsertAndFind extends InsertAndFindContract {
         @Override
         Fixture fixture() {
@@ -69,7 +69,6 @@ public abstract class CaseStoreContract {
     }
 
     @Nested
-    @DisplayName("tenant isolation")
     class TenantIsolation extends TenantIsolationContract {
         @Override
         Fixture fixture() {
@@ -78,7 +77,6 @@ public abstract class CaseStoreContract {
     }
 
     @Nested
-    @DisplayName("compare-and-set")
     class CompareAndSet extends CompareAndSetContract {
         @Override
         Fixture fixture() {
@@ -87,7 +85,6 @@ public abstract class CaseStoreContract {
     }
 
     @Nested
-    @DisplayName("history")
     class History extends HistoryContract {
         @Override
         Fixture fixture() {
@@ -96,8 +93,7 @@ public abstract class CaseStoreContract {
     }
 
     @Nested
-    @DisplayName("exact round trips")
-    class RoundTrips extends RoundTripContract {
+    class ExactRoundTrips extends RoundTripContract {
         @Override
         Fixture fixture() {
             return currentFixture();
@@ -105,8 +101,7 @@ public abstract class CaseStoreContract {
     }
 
     @Nested
-    @DisplayName("naughty strings")
-    class NaughtyStrings extends NaughtyStringsContract {
+    class BigListOfNaughtyStrings extends NaughtyStringsContract {
         @Override
         Fixture fixture() {
             return currentFixture();
@@ -114,8 +109,7 @@ public abstract class CaseStoreContract {
     }
 
     @Nested
-    @DisplayName("isolation from callers")
-    class CallerIsolation extends CallerIsolationContract {
+    class IsolationFromCallers extends CallerIsolationContract {
         @Override
         Fixture fixture() {
             return currentFixture();
@@ -123,7 +117,6 @@ public abstract class CaseStoreContract {
     }
 
     @Nested
-    @DisplayName("concurrency")
     class Concurrency extends ConcurrencyContract {
         @Override
         Fixture fixture() {
@@ -132,7 +125,6 @@ public abstract class CaseStoreContract {
     }
 
     @Nested
-    @DisplayName("template catalog")
     class TemplateCatalogs extends TemplateCatalogContract {
         @Override
         Fixture fixture() {
