@@ -26,14 +26,16 @@ import org.jspecify.annotations.Nullable;
  * <p>The naughty strings are read from the folder named by the system property
  * {@code casekit.corpora} ({@code naughty-strings/blns.base64.json}); without it those tests are
  * skipped with a message saying so. Times are fixed or come from a clock the kit controls; no test
- * sleeps or measures time.
+ * sleeps or measures time. One test sets the JVM's default time zone for a moment (and restores it)
+ * to prove that the store ignores it; it holds JUnit's global resource lock, so it runs alone even
+ * when tests run in parallel.
  */
 @DisplayNameGeneration(ContractDisplayNames.class)
 public abstract class CaseStoreContract {
 
     private @Nullable Fixture fixture;
 
-    /** A new, empty store. Called once per test. */
+    /** A new, empty store. Called at most once per test, before {@link #newCatalog()}. */
     protected abstract CaseStore newStore();
 
     /** A new, empty template catalog to go with the store of the same test. */

@@ -28,7 +28,10 @@ final class HistoryReplay {
                 .isEqualTo(stored);
     }
 
-    /** The case that {@code history} describes, or the first entry of {@code history} that it would replay. */
+    /**
+     * The case that {@code history} describes, replayed from nothing: the identity and type of
+     * {@code identity}, then every change of every entry in order. Fails when the history is not whole.
+     */
     static Case replay(Case identity, List<HistoryEntry> history) {
         assertThat(history).as("history of case %s", identity.id()).isNotEmpty();
         HistoryEntry creation = history.get(0);

@@ -26,6 +26,8 @@ import java.util.Optional;
 import java.util.TimeZone;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /** What is read back equals what was written: every field, every value type, every string. */
 abstract class RoundTripContract extends ContractSection {
@@ -155,7 +157,9 @@ abstract class RoundTripContract extends ContractSection {
         }
     }
 
+    /** Changes the JVM's default zone for a moment, so it runs alone even when tests run in parallel. */
     @Test
+    @ResourceLock(Resources.GLOBAL)
     @DisplayName("date-times and instants do not move with the JVM's default time zone")
     void timesIgnoreTheDefaultZone() {
         TimeZone original = TimeZone.getDefault();

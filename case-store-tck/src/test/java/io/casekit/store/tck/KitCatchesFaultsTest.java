@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,8 +59,11 @@ class KitCatchesFaultsTest {
 
     @Test
     void correctStorePassesTheKit() {
-        assertThat(failedTests(FaultyStore.Fault.NONE, FaultyCatalog.Fault.NONE, selectClass(FaultyStoreContract.class)))
-                .isEmpty();
+        Results results = run(FaultyStore.Fault.NONE, FaultyCatalog.Fault.NONE, selectClass(FaultyStoreContract.class));
+
+        assertThat(results.failed()).isEmpty();
+        // Only naughty strings that are not UTF-8 (or the whole list, without the corpora) are skipped.
+        assertThat(results.skipped().keySet()).isSubsetOf("everyNaughtyString");
     }
 
     @ParameterizedTest
@@ -93,35 +97,64 @@ class KitCatchesFaultsTest {
                 .containsAll(CATALOG_CAUGHT_BY.get(fault));
     }
 
+    @Test
+    void naughtyStringsAreSkippedVisiblyWithoutTheCorpora() {
+        String corpora = System.getProperty(NaughtyStrings.CORPORA_PROPERTY);
+        Map<String, String> skipped;
+        try {
+            System.setProperty(NaughtyStrings.CORPORA_PROPERTY, "no/such/folder");
+            skipped = run(FaultyStore.Fault.NONE, FaultyCatalog.Fault.NONE, selectNestedClass(
+                    List.of(FaultyStoreContract.class), CaseStoreContract.BigListOfNaughtyStrings.class)).skipped();
+        } finally {
+            if (corpora == null) {
+                System.clearProperty(NaughtyStrings.CORPORA_PROPERTY);
+            } else {
+                System.setProperty(NaughtyStrings.CORPORA_PROPERTY, corpora);
+            }
+        }
+        assertThat(skipped).containsOnlyKeys("everyNaughtyString");
+        assertThat(skipped.get("everyNaughtyString")).contains("no/such/folder", "SKIPPED");
+    }
+
     /** Runs the kit on the faulty store and catalog and returns the names of the test methods that failed. */
     private static Set<String> failedTests(FaultyStore.Fault storeFault, FaultyCatalog.Fault catalogFault,
                                            DiscoverySelector tests) {
+        Set<String> failed = run(storeFault, catalogFault, tests).failed();
+        System.out.println("Faults " + storeFault + "/" + catalogFault + " failed: " + failed);
+        return failed;
+    }
+
+    /** What a run of the kit did: the test methods that failed, and those skipped with the reason. */
+    private record Results(Set<String> failed, Map<String, String> skipped) {}
+
+    private static Results run(FaultyStore.Fault storeFault, FaultyCatalog.Fault catalogFault, DiscoverySelector tests) {
         FaultyStoreContract.storeFault = storeFault;
         FaultyStoreContract.catalogFault = catalogFault;
-        Set<String> failed = new TreeSet<>();
+        Results results = new Results(new TreeSet<>(), new TreeMap<>());
         try {
-            LauncherFactory.create().execute(request().selectors(tests).build(),
-                    new TestExecutionListener() {
-                        private TestPlan plan;
+            LauncherFactory.create().execute(request().selectors(tests).build(), new TestExecutionListener() {
+                private TestPlan plan;
 
-                        @Override
-                        public void testPlanExecutionStarted(TestPlan testPlan) {
-                            plan = testPlan;
-                        }
+                @Override
+                public void testPlanExecutionStarted(TestPlan testPlan) {
+                    plan = testPlan;
+                }
 
-                        @Override
-                        public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-                            if (result.getStatus() == TestExecutionResult.Status.FAILED) {
-                                failed.add(methodName(plan, id).orElse(id.getDisplayName()));
-                            }
-                        }
-                    });
+                @Override
+                public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+                    String name = methodName(plan, id).orElse(id.getDisplayName());
+                    if (result.getStatus() == TestExecutionResult.Status.FAILED) {
+                        results.failed().add(name);
+                    } else if (result.getStatus() == TestExecutionResult.Status.ABORTED) {
+                        results.skipped().put(name, result.getThrowable().map(Throwable::getMessage).orElse(""));
+                    }
+                }
+            });
         } finally {
             FaultyStoreContract.storeFault = FaultyStore.Fault.NONE;
             FaultyStoreContract.catalogFault = FaultyCatalog.Fault.NONE;
         }
-        System.out.println("Faults " + storeFault + "/" + catalogFault + " failed: " + failed);
-        return failed;
+        return results;
     }
 
     /** The test method of a test, or of the factory that made it. */
