@@ -63,7 +63,7 @@ final class Fixture {
         return CaseService.builder(store(), catalog()).clock(clock).options(options).build();
     }
 
-    private void open() {
+    private synchronized void open() {
         if (store == null) {
             store = Objects.requireNonNull(newStore.get(), "newStore() returned null");
             catalog = Objects.requireNonNull(newCatalog.get(), "newCatalog() returned null");

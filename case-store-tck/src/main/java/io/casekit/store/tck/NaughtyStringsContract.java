@@ -4,6 +4,7 @@ import static io.casekit.store.tck.Fixture.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.casekit.core.Case;
 import io.casekit.core.CaseDraft;
@@ -133,20 +134,23 @@ abstract class NaughtyStringsContract extends ContractSection {
                 CaseId id = CaseId.of("refused-" + n++);
                 assertThatThrownBy(() -> service.create(TENANT, draft(id, Map.of(field, s))))
                         .as("create with %s in %s", NaughtyStrings.preview(s), field)
-                        .isInstanceOfSatisfying(CaseValidationException.class, e -> assertThat(e.violations())
-                                .extracting(Violation::path, Violation::code)
-                                .containsExactly(org.assertj.core.groups.Tuple.tuple(
-                                        Violation.pathOf(field), ViolationCode.INVALID_CHARACTERS)));
+                        .isInstanceOfSatisfying(CaseValidationException.class, e -> refusedAsInvalidCharacters(e, field));
                 assertThat(store().find(TENANT, id)).isEmpty();
 
-                CaseModification.Builder modification = CaseModification.builder("existing", "agent-2")
-                        .title("Naughty string existing").description("Naughty string existing");
-                assertThatThrownBy(() -> service.modify(TENANT, modification.set(field, InputValue.text(s)).build()))
+                CaseModification modification = CaseModification.builder("existing", "agent-2")
+                        .title("Naughty string existing").description("Naughty string existing")
+                        .set(field, InputValue.text(s)).build();
+                assertThatThrownBy(() -> service.modify(TENANT, modification))
                         .as("modify with %s in %s", NaughtyStrings.preview(s), field)
-                        .isInstanceOf(CaseValidationException.class);
+                        .isInstanceOfSatisfying(CaseValidationException.class, e -> refusedAsInvalidCharacters(e, field));
             }
         }
         assertThat(store().find(TENANT, existing.id())).contains(existing);
         assertThat(store().history(TENANT, existing.id())).isEqualTo(history);
+    }
+
+    private static void refusedAsInvalidCharacters(CaseValidationException refusal, String field) {
+        assertThat(refusal.violations()).extracting(Violation::path, Violation::code)
+                .containsExactly(tuple(Violation.pathOf(field), ViolationCode.INVALID_CHARACTERS));
     }
 }
