@@ -9,22 +9,38 @@ import io.casekit.core.HistoryEntry;
 import io.casekit.core.TenantId;
 import io.casekit.core.spi.CaseStore;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A thread-safe {@link CaseStore} in memory. Find and update are constant time by (tenant, id);
- * the state of a case and its history are one immutable record swapped atomically, so no reader
- * ever sees one without the other. Cases and history entries are immutable values, so nothing a
- * caller holds can change what is stored. Nothing is persisted.
+ * A {@link CaseStore} in memory, with the semantics of the JDBC store: tenant-scoped ids, a
+ * compare-and-set on the version, and a case and its history changed together. Nothing is persisted.
+ *
+ * <p>Thread-safe. Find and update are constant time by (tenant, id), and an append to a history is
+ * constant time amortised. A case and its history are one immutable value, swapped atomically, so a
+ * reader never sees one without the other. Everything stored and handed out is immutable: no caller
+ * can change what is stored through anything it passed in or got back, and a case or history read
+ * earlier stays as it was. Memory per case is proportional to its content and its history.
+ *
+ * <p>The argument checks of {@link CaseStore} apply: a case and an entry that disagree are an
+ * {@link IllegalArgumentException}, and nothing is written.
  */
 public final class InMemoryCaseStore implements CaseStore {
-    private record Key(TenantId tenant, CaseId id) {}
+    private record Key(TenantId tenant, CaseId id) {
+        Key {
+            Objects.requireNonNull(tenant, "tenant");
+            Objects.requireNonNull(id, "id");
+        }
+    }
 
-    /** A case and its history, replaced as a whole. The history is an immutable persistent list. */
+    /** A case and its history, replaced as a whole. */
     private record Stored(Case current, History history) {}
 
     private final ConcurrentHashMap<Key, Stored> cases = new ConcurrentHashMap<>();
+
+    /** An empty store. */
+    public InMemoryCaseStore() {}
 
     @Override
     public Optional<Case> find(TenantId tenant, CaseId id) {
@@ -45,27 +61,29 @@ public final class InMemoryCaseStore implements CaseStore {
     @Override
     public void update(Case updated, long expectedVersion, HistoryEntry entry) {
         CaseStore.checkUpdate(updated, expectedVersion, entry);
-        Key key = new Key(updated.tenant(), updated.id());
-        Stored[] seen = new Stored[1];
-        Stored result = cases.computeIfPresent(key, (k, stored) -> {
-            seen[0] = stored;
+        // The map runs the function once, atomically for the key; it records what it found so that
+        // a refusal can say why. A function returning the stored value unchanged writes nothing.
+        Stored[] found = new Stored[1];
+        cases.computeIfPresent(new Key(updated.tenant(), updated.id()), (key, stored) -> {
+            found[0] = stored;
             if (stored.current().version() != expectedVersion) {
                 return stored;
             }
             return new Stored(updated, stored.history().append(entry));
         });
-        if (result == null) {
+        if (found[0] == null) {
             throw new CaseNotFoundException(updated.id());
         }
-        if (result == seen[0]) {
-            throw new CaseConflictException(updated.id(), expectedVersion, seen[0].current().version());
+        long actualVersion = found[0].current().version();
+        if (actualVersion != expectedVersion) {
+            throw new CaseConflictException(updated.id(), expectedVersion, actualVersion);
         }
     }
 
     @Override
     public List<HistoryEntry> history(TenantId tenant, CaseId id) {
         Stored stored = cases.get(new Key(tenant, id));
-        return stored == null ? List.of() : stored.history().toList();
+        return stored == null ? List.of() : stored.history();
     }
 
     /** The number of cases stored, over all tenants. */

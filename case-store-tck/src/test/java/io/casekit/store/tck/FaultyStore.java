@@ -1,0 +1,236 @@
+package io.casekit.store.tck;
+
+import io.casekit.core.Case;
+import io.casekit.core.CaseConflictException;
+import io.casekit.core.CaseId;
+import io.casekit.core.CaseNotFoundException;
+import io.casekit.core.DuplicateCaseException;
+import io.casekit.core.FieldChange;
+import io.casekit.core.HistoryEntry;
+import io.casekit.core.TenantId;
+import io.casekit.core.Value;
+import io.casekit.core.spi.CaseStore;
+import java.math.BigDecimal;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * A plain, correct store, and the mistakes a careless store makes, one at a time, to prove that the
+ * kit catches each of them. Correct: every method holds the store's lock.
+ */
+final class FaultyStore implements CaseStore {
+
+    /** One mistake the store makes. */
+    enum Fault {
+        NONE,
+        /** Update ignores the expected version. */
+        NO_COMPARE_AND_SET,
+        /** Update checks the version, then writes, without holding the lock in between. */
+        RACY_COMPARE_AND_SET,
+        /** A conflict does not say the stored version. */
+        CONFLICT_WITHOUT_VERSION,
+        /** Cases are keyed by id alone. */
+        IGNORES_TENANT,
+        /** Ids are compared ignoring letter case, as a case-insensitive collation does. */
+        CASE_INSENSITIVE_IDS,
+        /** Update of a missing case inserts it. */
+        UPSERTS,
+        /** Insert of an existing id replaces the case. */
+        DUPLICATE_REPLACES,
+        /** Update does not append the history entry. */
+        FORGETS_HISTORY,
+        /** Update writes the case, then the history entry, as two steps. */
+        HISTORY_AFTER_STATE,
+        /** History hands out the store's own list. */
+        SHARES_HISTORY_LIST,
+        /** The changes of an entry are stored sorted by field. */
+        LOSES_CHANGE_ORDER,
+        /** Texts are cut at 10,000 characters. */
+        TRUNCATES_LONG_TEXT,
+        /** Texts are trimmed. */
+        TRIMS_TEXT,
+        /** Texts are normalised to NFC. */
+        NORMALISES_TEXT,
+        /** Decimals lose trailing zeros. */
+        DROPS_DECIMAL_SCALE,
+        /** Decimals go through a double. */
+        DECIMALS_THROUGH_DOUBLE,
+        /** Local date-times are stored as instants of the JVM's default zone. */
+        DATE_TIMES_THROUGH_DEFAULT_ZONE,
+        /** Instants are stored to the second. */
+        INSTANTS_TO_SECONDS
+    }
+
+    private record Key(String tenant, String id) {}
+
+    private final Fault fault;
+    private final Map<Key, Case> cases = new HashMap<>();
+    private final Map<Key, List<HistoryEntry>> histories = new HashMap<>();
+
+    FaultyStore(Fault fault) {
+        this.fault = fault;
+    }
+
+    private Key key(TenantId tenant, CaseId id) {
+        String t = fault == Fault.IGNORES_TENANT ? "" : tenant.value();
+        String i = fault == Fault.CASE_INSENSITIVE_IDS ? id.value().toLowerCase(Locale.ROOT) : id.value();
+        return new Key(t, i);
+    }
+
+    @Override
+    public synchronized Optional<Case> find(TenantId tenant, CaseId id) {
+        return Optional.ofNullable(cases.get(key(tenant, id))).map(this::read);
+    }
+
+    @Override
+    public synchronized void insert(Case created, HistoryEntry creation) {
+        CaseStore.checkInsert(created, creation);
+        Key key = key(created.tenant(), created.id());
+        if (cases.containsKey(key) && fault != Fault.DUPLICATE_REPLACES) {
+            throw new DuplicateCaseException(created.id());
+        }
+        cases.put(key, write(created));
+        histories.put(key, new ArrayList<>(List.of(write(creation))));
+    }
+
+    @Override
+    public void update(Case updated, long expectedVersion, HistoryEntry entry) {
+        CaseStore.checkUpdate(updated, expectedVersion, entry);
+        Key key = key(updated.tenant(), updated.id());
+        synchronized (this) {
+            Case stored = cases.get(key);
+            if (stored == null) {
+                if (fault != Fault.UPSERTS) {
+                    throw new CaseNotFoundException(updated.id());
+                }
+                histories.put(key, new ArrayList<>());
+            } else if (stored.version() != expectedVersion && fault != Fault.NO_COMPARE_AND_SET) {
+                if (fault == Fault.CONFLICT_WITHOUT_VERSION) {
+                    throw new CaseConflictException(updated.id(), expectedVersion, new IllegalStateException());
+                }
+                throw new CaseConflictException(updated.id(), expectedVersion, stored.version());
+            }
+            if (fault != Fault.RACY_COMPARE_AND_SET) {
+                cases.put(key, write(updated));
+                if (fault != Fault.FORGETS_HISTORY && fault != Fault.HISTORY_AFTER_STATE) {
+                    histories.get(key).add(write(entry));
+                }
+                if (fault != Fault.HISTORY_AFTER_STATE) {
+                    return;
+                }
+            }
+        }
+        // The faulty second step: the write after the check, or the history after the case.
+        Thread.yield();
+        synchronized (this) {
+            if (fault == Fault.RACY_COMPARE_AND_SET) {
+                cases.put(key, write(updated));
+            }
+            histories.get(key).add(write(entry));
+        }
+    }
+
+    @Override
+    public synchronized List<HistoryEntry> history(TenantId tenant, CaseId id) {
+        List<HistoryEntry> history = histories.getOrDefault(key(tenant, id), List.of());
+        if (fault == Fault.SHARES_HISTORY_LIST) {
+            return history;
+        }
+        return history.stream().map(this::read).toList();
+    }
+
+    // What a careless store does to values on the way in and out.
+
+    private Case write(Case c) {
+        return mapValues(c, this::store);
+    }
+
+    private Case read(Case c) {
+        return mapValues(c, this::load);
+    }
+
+    private HistoryEntry write(HistoryEntry e) {
+        List<FieldChange> changes = new ArrayList<>();
+        for (FieldChange change : e.changes()) {
+            changes.add(new FieldChange(change.field(), change.oldValue().map(this::store),
+                    change.newValue().map(this::store)));
+        }
+        if (fault == Fault.LOSES_CHANGE_ORDER) {
+            changes.sort(Comparator.comparing(FieldChange::field));
+        }
+        return new HistoryEntry(e.tenant(), e.caseId(), e.version(), instant(e.at()), e.actor(), changes);
+    }
+
+    private HistoryEntry read(HistoryEntry e) {
+        List<FieldChange> changes = new ArrayList<>();
+        for (FieldChange change : e.changes()) {
+            changes.add(new FieldChange(change.field(), change.oldValue().map(this::load),
+                    change.newValue().map(this::load)));
+        }
+        return new HistoryEntry(e.tenant(), e.caseId(), e.version(), e.at(), e.actor(), changes);
+    }
+
+    private Value store(Value value) {
+        if (value instanceof Value.Text t) {
+            return Value.text(text(t.value()));
+        } else if (value instanceof Value.Decimal d) {
+            return Value.decimal(decimal(d.value()));
+        } else if (value instanceof Value.DateTime d && fault == Fault.DATE_TIMES_THROUGH_DEFAULT_ZONE) {
+            // As a TIMESTAMP column written through the JVM's zone holds it: as UTC wall time.
+            return Value.dateTime(LocalDateTime.ofInstant(d.value().atZone(ZoneId.systemDefault()).toInstant(),
+                    ZoneOffset.UTC));
+        }
+        return value;
+    }
+
+    private Value load(Value value) {
+        if (value instanceof Value.DateTime d && fault == Fault.DATE_TIMES_THROUGH_DEFAULT_ZONE) {
+            return Value.dateTime(LocalDateTime.ofInstant(d.value().toInstant(ZoneOffset.UTC), ZoneId.systemDefault()));
+        }
+        return value;
+    }
+
+    private String text(String s) {
+        return switch (fault) {
+            case TRUNCATES_LONG_TEXT -> s.length() > 10_000 ? s.substring(0, 10_000) : s;
+            case TRIMS_TEXT -> s.strip();
+            case NORMALISES_TEXT -> Normalizer.normalize(s, Normalizer.Form.NFC);
+            default -> s;
+        };
+    }
+
+    private BigDecimal decimal(BigDecimal d) {
+        return switch (fault) {
+            case DROPS_DECIMAL_SCALE -> d.stripTrailingZeros();
+            case DECIMALS_THROUGH_DOUBLE -> new BigDecimal(d.doubleValue());
+            default -> d;
+        };
+    }
+
+    private Instant instant(Instant at) {
+        return fault == Fault.INSTANTS_TO_SECONDS ? at.truncatedTo(ChronoUnit.SECONDS) : at;
+    }
+
+    private Case mapValues(Case c, UnaryOperator<Value> f) {
+        Case result = c;
+        for (String field : Cases.fieldsOf(c)) {
+            result = result.with(field, c.value(field).map(f));
+        }
+        return new Case(result.tenant(), result.id(), result.typeId(), result.title(), result.description(),
+                result.ownerId(), result.priority(), result.dueDate(), result.contactId(), result.contactPhone(),
+                result.attachment(), result.extensions(), result.version(), result.createdBy(),
+                instant(result.createdAt()), instant(result.updatedAt()));
+    }
+}

@@ -1,0 +1,169 @@
+package io.casekit.store.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectNestedClass;
+import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * The kit's own test: it runs the whole kit against a plain correct store, which must pass, and
+ * against stores with one typical mistake each, which the tests named for that mistake must catch.
+ */
+class KitCatchesFaultsTest {
+
+    /** For each fault, tests that must fail because of it (others may fail too). */
+    private static final Map<FaultyStore.Fault, Set<String>> CAUGHT_BY = Map.ofEntries(
+            Map.entry(FaultyStore.Fault.NO_COMPARE_AND_SET, Set.of("staleVersionIsConflict", "oneWinnerPerVersion")),
+            Map.entry(FaultyStore.Fault.RACY_COMPARE_AND_SET, Set.of("noLostUpdateThroughTheService")),
+            Map.entry(FaultyStore.Fault.CONFLICT_WITHOUT_VERSION, Set.of("staleVersionIsConflict")),
+            Map.entry(FaultyStore.Fault.IGNORES_TENANT, Set.of("sameIdInTwoTenantsIsTwoCases",
+                    "otherTenantsCaseIsInvisible", "otherTenantCannotUpdate", "serviceRevealsNothingOfOtherTenants")),
+            Map.entry(FaultyStore.Fault.CASE_INSENSITIVE_IDS, Set.of("idsAreCaseSensitive")),
+            Map.entry(FaultyStore.Fault.UPSERTS, Set.of("updateOfMissingCase")),
+            Map.entry(FaultyStore.Fault.DUPLICATE_REPLACES, Set.of("duplicateIdIsRefused", "oneWinnerPerId")),
+            Map.entry(FaultyStore.Fault.FORGETS_HISTORY, Set.of("oneEntryPerChangeInVersionOrder",
+                    "noLostUpdateThroughTheService")),
+            Map.entry(FaultyStore.Fault.HISTORY_AFTER_STATE, Set.of("noLostUpdateThroughTheService")),
+            Map.entry(FaultyStore.Fault.SHARES_HISTORY_LIST, Set.of("returnedHistoryIsNotShared", "readsAreSnapshots")),
+            Map.entry(FaultyStore.Fault.LOSES_CHANGE_ORDER, Set.of("changesKeepTheirOrder")),
+            Map.entry(FaultyStore.Fault.TRUNCATES_LONG_TEXT, Set.of("largestDescriptionInFull",
+                    "largestExtensionValueInFull")),
+            Map.entry(FaultyStore.Fault.TRIMS_TEXT, Set.of("stringsByteForByte", "everyFieldRoundTrips")),
+            Map.entry(FaultyStore.Fault.NORMALISES_TEXT, Set.of("stringsByteForByte")),
+            Map.entry(FaultyStore.Fault.DROPS_DECIMAL_SCALE, Set.of("decimalsAreExact", "everyFieldRoundTrips")),
+            Map.entry(FaultyStore.Fault.DECIMALS_THROUGH_DOUBLE, Set.of("decimalsAreExact")),
+            Map.entry(FaultyStore.Fault.DATE_TIMES_THROUGH_DEFAULT_ZONE, Set.of("timesIgnoreTheDefaultZone")),
+            Map.entry(FaultyStore.Fault.INSTANTS_TO_SECONDS, Set.of("actorAndTimeAsGiven")));
+
+    private static final Map<FaultyCatalog.Fault, Set<String>> CATALOG_CAUGHT_BY = Map.of(
+            FaultyCatalog.Fault.IGNORES_TENANT, Set.of("typesArePerTenant"),
+            FaultyCatalog.Fault.UNSORTED, Set.of("typesAreListedById"),
+            FaultyCatalog.Fault.KEEPS_FIRST_DEFINITION, Set.of("redefinitionReplaces"));
+
+    @Test
+    void correctStorePassesTheKit() {
+        Results results = run(FaultyStore.Fault.NONE, FaultyCatalog.Fault.NONE, selectClass(FaultyStoreContract.class));
+
+        assertThat(results.failed()).isEmpty();
+        // Only naughty strings that are not UTF-8 (or the whole list, without the corpora) are skipped.
+        assertThat(results.skipped().keySet()).isSubsetOf("everyNaughtyString");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = FaultyStore.Fault.class, names = {"NONE", "RACY_COMPARE_AND_SET", "HISTORY_AFTER_STATE"},
+            mode = EnumSource.Mode.EXCLUDE)
+    void kitCatchesStoreFault(FaultyStore.Fault fault) {
+        assertThat(failedTests(fault, FaultyCatalog.Fault.NONE, selectClass(FaultyStoreContract.class)))
+                .containsAll(CAUGHT_BY.get(fault));
+    }
+
+    /**
+     * A race is caught when the threads happen to interleave in the window the fault leaves open:
+     * very likely in one run, not certain. So the concurrency tests get up to three runs to catch it.
+     */
+    @ParameterizedTest
+    @EnumSource(value = FaultyStore.Fault.class, names = {"RACY_COMPARE_AND_SET", "HISTORY_AFTER_STATE"})
+    void kitCatchesRace(FaultyStore.Fault fault) {
+        DiscoverySelector concurrency = selectNestedClass(List.of(FaultyStoreContract.class),
+                CaseStoreContract.Concurrency.class);
+        Set<String> failed = Set.of();
+        for (int run = 0; run < 3 && !failed.containsAll(CAUGHT_BY.get(fault)); run++) {
+            failed = failedTests(fault, FaultyCatalog.Fault.NONE, concurrency);
+        }
+        assertThat(failed).containsAll(CAUGHT_BY.get(fault));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = FaultyCatalog.Fault.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
+    void kitCatchesCatalogFault(FaultyCatalog.Fault fault) {
+        assertThat(failedTests(FaultyStore.Fault.NONE, fault, selectClass(FaultyStoreContract.class)))
+                .containsAll(CATALOG_CAUGHT_BY.get(fault));
+    }
+
+    @Test
+    void naughtyStringsAreSkippedVisiblyWithoutTheCorpora() {
+        String corpora = System.getProperty(NaughtyStrings.CORPORA_PROPERTY);
+        Map<String, String> skipped;
+        try {
+            System.setProperty(NaughtyStrings.CORPORA_PROPERTY, "no/such/folder");
+            skipped = run(FaultyStore.Fault.NONE, FaultyCatalog.Fault.NONE, selectNestedClass(
+                    List.of(FaultyStoreContract.class), CaseStoreContract.BigListOfNaughtyStrings.class)).skipped();
+        } finally {
+            if (corpora == null) {
+                System.clearProperty(NaughtyStrings.CORPORA_PROPERTY);
+            } else {
+                System.setProperty(NaughtyStrings.CORPORA_PROPERTY, corpora);
+            }
+        }
+        assertThat(skipped).containsOnlyKeys("everyNaughtyString");
+        assertThat(skipped.get("everyNaughtyString")).contains("no/such/folder", "SKIPPED");
+    }
+
+    /** Runs the kit on the faulty store and catalog and returns the names of the test methods that failed. */
+    private static Set<String> failedTests(FaultyStore.Fault storeFault, FaultyCatalog.Fault catalogFault,
+                                           DiscoverySelector tests) {
+        Set<String> failed = run(storeFault, catalogFault, tests).failed();
+        System.out.println("Faults " + storeFault + "/" + catalogFault + " failed: " + failed);
+        return failed;
+    }
+
+    /** What a run of the kit did: the test methods that failed, and those skipped with the reason. */
+    private record Results(Set<String> failed, Map<String, String> skipped) {}
+
+    private static Results run(FaultyStore.Fault storeFault, FaultyCatalog.Fault catalogFault, DiscoverySelector tests) {
+        FaultyStoreContract.storeFault = storeFault;
+        FaultyStoreContract.catalogFault = catalogFault;
+        Results results = new Results(new TreeSet<>(), new TreeMap<>());
+        try {
+            LauncherFactory.create().execute(request().selectors(tests).build(), new TestExecutionListener() {
+                private TestPlan plan;
+
+                @Override
+                public void testPlanExecutionStarted(TestPlan testPlan) {
+                    plan = testPlan;
+                }
+
+                @Override
+                public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+                    String name = methodName(plan, id).orElse(id.getDisplayName());
+                    if (result.getStatus() == TestExecutionResult.Status.FAILED) {
+                        results.failed().add(name);
+                    } else if (result.getStatus() == TestExecutionResult.Status.ABORTED) {
+                        results.skipped().put(name, result.getThrowable().map(Throwable::getMessage).orElse(""));
+                    }
+                }
+            });
+        } finally {
+            FaultyStoreContract.storeFault = FaultyStore.Fault.NONE;
+            FaultyStoreContract.catalogFault = FaultyCatalog.Fault.NONE;
+        }
+        return results;
+    }
+
+    /** The test method of a test, or of the factory that made it. */
+    private static Optional<String> methodName(TestPlan plan, TestIdentifier id) {
+        for (Optional<TestIdentifier> at = Optional.of(id); at.isPresent(); at = plan.getParent(at.get())) {
+            if (at.get().getSource().orElse(null) instanceof MethodSource method) {
+                return Optional.of(method.getMethodName());
+            }
+        }
+        return Optional.empty();
+    }
+}
