@@ -53,7 +53,10 @@ public interface CaseStore {
      * Replaces the stored case by {@code updated} if, and only if, its stored version is
      * {@code expectedVersion}, and appends {@code entry} to its history, atomically.
      *
-     * @param updated         the case after the change; its version is {@code expectedVersion + 1}
+     * @param updated         the case after the change; its version is {@code expectedVersion + 1}; its
+     *                        tenant, id, type, {@code createdBy} and {@code createdAt} are those of the
+     *                        stored case (the service never changes them), and the store writes every
+     *                        other field of it
      * @param expectedVersion the version the change was computed from
      * @param entry           the change's history entry, of the updated version
      * @throws CaseNotFoundException       when the tenant has no such case; nothing is written
