@@ -16,6 +16,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * after each test, dropped after the last. Register it as a static field:
  * {@code @RegisterExtension static final Databases DATABASES = Databases.requested();}.
  *
+ * <p>{@code @Nested} classes inherit the extension and share the enclosing class's databases.
+ *
  * <p>A database that {@code casekit.databases} requests must be reachable: opening it throws and
  * the class fails. A class made for one database that is not requested is skipped with a message.
  */
@@ -23,6 +25,8 @@ final class Databases implements BeforeAllCallback, AfterEachCallback, AfterAllC
     private final List<String> names;
     private final boolean onlyIfRequested;
     private final Map<String, TestDatabase> open = new LinkedHashMap<>();
+    /** The class whose run opened the databases; nested classes inherit this extension and reuse them. */
+    private String openedBy = "";
 
     private Databases(List<String> names, boolean onlyIfRequested) {
         this.names = names;
@@ -54,10 +58,14 @@ final class Databases implements BeforeAllCallback, AfterEachCallback, AfterAllC
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        if (!open.isEmpty()) {
+            return;
+        }
         if (onlyIfRequested) {
             Assumptions.assumeTrue(TestDatabase.isRequested(names.get(0)), () -> "Skipped: " + names.get(0)
                     + " runs only when casekit.databases lists it (mvn -Pdatabases verify)");
         }
+        openedBy = context.getUniqueId();
         for (String name : names) {
             open.put(name, TestDatabase.open(name));
         }
@@ -72,6 +80,9 @@ final class Databases implements BeforeAllCallback, AfterEachCallback, AfterAllC
 
     @Override
     public void afterAll(ExtensionContext context) {
+        if (!context.getUniqueId().equals(openedBy)) {
+            return;
+        }
         RuntimeException first = null;
         for (TestDatabase db : open.values()) {
             try {
