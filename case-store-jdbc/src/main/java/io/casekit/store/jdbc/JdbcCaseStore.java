@@ -158,7 +158,7 @@ public final class JdbcCaseStore implements CaseStore {
     @Override
     public List<HistoryEntry> history(TenantId tenant, CaseId id) {
         try {
-            return db.read(h -> {
+            return List.copyOf(db.read(h -> {
                 try (Query query = h.createQuery(db.sql.history)) {
                     return query.bind(0, tenant.value()).bind(1, id.value())
                             .map((rs, ctx) -> new HistoryEntry(tenant, id, rs.getLong(1),
@@ -166,7 +166,7 @@ public final class JdbcCaseStore implements CaseStore {
                                     ValueColumns.changes(rs.getString(4))))
                             .list();
                 }
-            });
+            }));
         } catch (SQLException | RuntimeException e) {
             throw Failures.unavailable(e, db.dialect);
         }

@@ -130,8 +130,10 @@ class JdbcCaseStoreTest {
 
         assertThat(store.find(TENANT, c.id())).contains(ext.updated());
         assertThat(store.find(TENANT, c.id()).orElseThrow().dueDate()).isEmpty();
-        assertThat(store.history(TENANT, c.id()))
-                .containsExactly(creation(c), title.entry(), cleared.entry(), ext.entry());
+        List<HistoryEntry> history = store.history(TENANT, c.id());
+        assertThat(history).containsExactly(creation(c), title.entry(), cleared.entry(), ext.entry());
+        assertThatThrownBy(history::clear).as("a returned history is not the caller's to change")
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 
     @ParameterizedTest(name = "{0}")
