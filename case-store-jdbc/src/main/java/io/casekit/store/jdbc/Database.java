@@ -103,6 +103,7 @@ final class Database {
         try {
             product = jdbi.withHandle(h -> h.getConnection().getMetaData().getDatabaseProductName());
         } catch (SQLException | RuntimeException e) {
+            // No dialect yet; only the SQLState can matter here, and it means the same everywhere.
             throw Failures.unavailable(e, JdbcDialect.H2);
         }
         return JdbcDialect.fromProductName(product).orElseThrow(() -> new IllegalArgumentException(
