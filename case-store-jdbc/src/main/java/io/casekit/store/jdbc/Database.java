@@ -1,0 +1,112 @@
+package io.casekit.store.jdbc;
+
+import java.sql.SQLException;
+import java.util.Objects;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.extension.HandleSupplier;
+
+/**
+ * The host's database as the store uses it: its {@link Jdbi}, its dialect, and the two ways of
+ * running work on it.
+ *
+ * <p><b>Joining the host's transaction.</b> Jdbi binds a handle to the thread while a
+ * {@code jdbi.useTransaction}, {@code inTransaction}, {@code useHandle} or {@code withHandle}
+ * callback of the <em>same</em> {@code Jdbi} instance runs. When there is one, the work runs on it:
+ * inside the host's transaction it simply joins it (the host commits or rolls back); on a bound
+ * handle outside a transaction, a write runs as a short transaction of its own on that handle.
+ *
+ * <p><b>Otherwise</b> each call takes a connection, runs, and gives it back before returning: a
+ * write as one transaction it begins and commits (or rolls back), a read as a single statement. The
+ * connection's autocommit mode is read, never assumed: with autocommit off, a read's implicit
+ * transaction is committed, and a write commits explicitly, so a pool configured either way works.
+ */
+final class Database {
+    /** Work on a handle. */
+    @FunctionalInterface
+    interface Work<R> {
+        R run(Handle handle) throws SQLException;
+    }
+
+    final Jdbi jdbi;
+    final JdbcDialect dialect;
+    final Statements sql;
+
+    Database(Jdbi jdbi, JdbcStoreOptions options) {
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        Objects.requireNonNull(options, "options");
+        this.dialect = options.dialect().orElseGet(() -> detect(jdbi));
+        this.sql = new Statements(options.tablePrefix(), dialect);
+    }
+
+    /** Runs a read: on the thread's handle if there is one, else on a connection of its own. */
+    <R> R read(Work<R> work) throws SQLException {
+        HandleSupplier bound = jdbi.getHandleScope().get();
+        if (bound != null) {
+            return work.run(bound.getHandle());
+        }
+        try (Handle handle = jdbi.open()) {
+            if (handle.getConnection().getAutoCommit()) {
+                return work.run(handle);
+            }
+            return inOwnTransaction(handle, work);
+        }
+    }
+
+    /** Runs a write atomically: inside the host's transaction if there is one, else in its own. */
+    <R> R write(Work<R> work) throws SQLException {
+        HandleSupplier bound = jdbi.getHandleScope().get();
+        if (bound != null) {
+            Handle handle = bound.getHandle();
+            return handle.isInTransaction() ? work.run(handle) : inOwnTransaction(handle, work);
+        }
+        try (Handle handle = jdbi.open()) {
+            return inOwnTransaction(handle, work);
+        }
+    }
+
+    /**
+     * Whether work run now would join a transaction the host opened, so that what it writes may still
+     * be rolled back by the host.
+     */
+    boolean inHostTransaction() {
+        HandleSupplier bound = jdbi.getHandleScope().get();
+        return bound != null && bound.getHandle().isInTransaction();
+    }
+
+    private static <R> R inOwnTransaction(Handle handle, Work<R> work) throws SQLException {
+        // With autocommit off the connection is already in a transaction: begin() would not start
+        // one, but commit() and rollback() end it all the same.
+        if (handle.getConnection().getAutoCommit()) {
+            handle.begin();
+        }
+        try {
+            R result = work.run(handle);
+            handle.commit();
+            return result;
+        } catch (SQLException | RuntimeException | Error e) {
+            rollback(handle, e);
+            throw e;
+        }
+    }
+
+    private static void rollback(Handle handle, Throwable cause) {
+        try {
+            handle.rollback();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static JdbcDialect detect(Jdbi jdbi) {
+        String product;
+        try {
+            product = jdbi.withHandle(h -> h.getConnection().getMetaData().getDatabaseProductName());
+        } catch (SQLException | RuntimeException e) {
+            // No dialect yet; only the SQLState can matter here, and it means the same everywhere.
+            throw Failures.unavailable(e, JdbcDialect.H2);
+        }
+        return JdbcDialect.fromProductName(product).orElseThrow(() -> new IllegalArgumentException(
+                "The case store supports H2, PostgreSQL and MariaDB, not " + product));
+    }
+}

@@ -1,0 +1,77 @@
+package io.casekit.store.jdbc;
+
+import io.casekit.core.StorageUnavailableException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * What a database failure means for the caller, told by SQLState and vendor code, never by
+ * exception type (the PostgreSQL driver, for one, reports a duplicate key as a plain
+ * {@link SQLException}). The exceptions built here carry fixed messages; the SQL and the driver's
+ * text stay in the cause, for the host's logs.
+ */
+final class Failures {
+    /** What went wrong, as far as the caller is concerned. */
+    enum Kind {
+        /** A unique key was violated: the row exists. */
+        DUPLICATE_KEY,
+        /** The database aborted the transaction for a concurrent one (serialization, deadlock, lock wait). */
+        CONCURRENT_TRANSACTION,
+        /** The connection could not be had or broke. */
+        CONNECTION,
+        /** Anything else. */
+        OTHER
+    }
+
+    static final String UNREACHABLE = "The case database can not be reached";
+    static final String FAILED = "The case database failed";
+    static final String UNREADABLE = "The case database holds data the store can not read";
+
+    private Failures() {}
+
+    static Kind classify(Throwable failure, JdbcDialect dialect) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                Kind kind = classify(sql.getSQLState(), sql.getErrorCode(), dialect);
+                if (kind != Kind.OTHER) {
+                    return kind;
+                }
+                // A pool's "no connection in time" often has no SQLState at all.
+                if (sql instanceof SQLTransientConnectionException || sql instanceof SQLNonTransientConnectionException) {
+                    return Kind.CONNECTION;
+                }
+            }
+        }
+        return Kind.OTHER;
+    }
+
+    static Kind classify(String sqlState, int vendorCode, JdbcDialect dialect) {
+        String state = sqlState == null ? "" : sqlState;
+        if (state.equals("23505") || (state.startsWith("23") && dialect.isDuplicateKey(vendorCode))) {
+            return Kind.DUPLICATE_KEY;
+        }
+        if (state.equals("40001") || state.equals("40P01") || dialect.isConcurrencyFailure(vendorCode)) {
+            return Kind.CONCURRENT_TRANSACTION;
+        }
+        if (state.startsWith("08")) {
+            return Kind.CONNECTION;
+        }
+        return Kind.OTHER;
+    }
+
+    /** The failure as the caller sees it when nothing more specific applies to the operation. */
+    static StorageUnavailableException unavailable(Throwable failure, JdbcDialect dialect) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+            if (t instanceof TaggedText.MalformedException) {
+                return new StorageUnavailableException(UNREADABLE, failure);
+            }
+        }
+        return new StorageUnavailableException(
+                classify(failure, dialect) == Kind.CONNECTION ? UNREACHABLE : FAILED, failure);
+    }
+}

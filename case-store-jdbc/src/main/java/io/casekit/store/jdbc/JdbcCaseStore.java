@@ -1,0 +1,263 @@
+package io.casekit.store.jdbc;
+
+import io.casekit.core.Case;
+import io.casekit.core.CaseConflictException;
+import io.casekit.core.CaseException;
+import io.casekit.core.CaseId;
+import io.casekit.core.CaseNotFoundException;
+import io.casekit.core.CaseTypeId;
+import io.casekit.core.DuplicateCaseException;
+import io.casekit.core.HistoryEntry;
+import io.casekit.core.Priority;
+import io.casekit.core.TenantId;
+import io.casekit.core.spi.CaseStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.Update;
+
+/**
+ * A {@link CaseStore} in a relational database (H2, PostgreSQL or MariaDB), on the host's
+ * {@link Jdbi}. It keeps every promise of {@link CaseStore}: tenant scope, atomic state and history,
+ * compare-and-set updates (no lost update, also between processes sharing the database), exact
+ * values whatever the JVM and database time zones.
+ *
+ * <p><b>Transactions.</b> Called while the thread runs inside a transaction of the same
+ * {@code Jdbi} ({@code jdbi.useTransaction(h -> service.modify(...))}), every operation joins it and
+ * the host's commit or rollback decides. Otherwise each operation takes a connection, runs as one
+ * short transaction, and gives the connection back; autocommit is read from the connection, never
+ * assumed. See {@code README.md} for the details.
+ *
+ * <p><b>Cost.</b> {@link #find} and {@link #history} are one query; {@link #insert} two inserts;
+ * {@link #update} one update and one insert, plus one locking read only when the update matched no
+ * row. No statement reads metadata.
+ *
+ * <p><b>Failures.</b> A duplicate key is a {@link DuplicateCaseException}; a transaction the database
+ * aborted for a concurrent one (serialization failure, deadlock, lock wait timeout) is a retryable
+ * {@link CaseConflictException}; anything else is a
+ * {@link io.casekit.core.StorageUnavailableException}. Messages hold no SQL or driver text; the
+ * cause does. Instants are stored to the millisecond: a case or entry whose instants have a finer
+ * part is refused with an {@link IllegalArgumentException} rather than silently truncated.
+ *
+ * <p>Thread-safe; it holds no connection between calls. The tables must exist: see
+ * {@link JdbcSchema}.
+ */
+public final class JdbcCaseStore implements CaseStore {
+    private final Database db;
+
+    private JdbcCaseStore(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * A store on the host's {@code Jdbi}, with the default options.
+     *
+     * @throws io.casekit.core.StorageUnavailableException when the dialect can not be detected
+     * @throws IllegalArgumentException                    when the database is not supported
+     */
+    public static JdbcCaseStore create(Jdbi jdbi) {
+        return create(jdbi, JdbcStoreOptions.defaults());
+    }
+
+    /**
+     * A store on the host's {@code Jdbi}. Unless the options name the dialect, it is read from the
+     * connection's metadata now, once.
+     *
+     * @throws io.casekit.core.StorageUnavailableException when the dialect can not be detected
+     * @throws IllegalArgumentException                    when the database is not supported
+     */
+    public static JdbcCaseStore create(Jdbi jdbi, JdbcStoreOptions options) {
+        return new JdbcCaseStore(new Database(jdbi, options));
+    }
+
+    /**
+     * A store on a {@code DataSource}, through a {@code Jdbi} of its own. It can not join a host's
+     * Jdbi transactions: a host that wants that passes its {@code Jdbi} instead.
+     */
+    public static JdbcCaseStore create(DataSource dataSource, JdbcStoreOptions options) {
+        return create(Jdbi.create(dataSource), options);
+    }
+
+    /** A store on a {@code DataSource} with the default options; see {@link #create(DataSource, JdbcStoreOptions)}. */
+    public static JdbcCaseStore create(DataSource dataSource) {
+        return create(dataSource, JdbcStoreOptions.defaults());
+    }
+
+    /** The database the store works with. */
+    public JdbcDialect dialect() {
+        return db.dialect;
+    }
+
+    @Override
+    public Optional<Case> find(TenantId tenant, CaseId id) {
+        try {
+            return db.read(h -> {
+                try (Query query = h.createQuery(db.sql.findCase)) {
+                    return query.bind(0, tenant.value()).bind(1, id.value())
+                            .map((rs, ctx) -> readCase(tenant, id, rs)).findOne();
+                }
+            });
+        } catch (SQLException | RuntimeException e) {
+            throw Failures.unavailable(e, db.dialect);
+        }
+    }
+
+    @Override
+    public void insert(Case created, HistoryEntry creation) {
+        CaseStore.checkInsert(created, creation);
+        long createdAt = millis(created.createdAt());
+        long updatedAt = millis(created.updatedAt());
+        long at = millis(creation.at());
+        try {
+            db.write(h -> {
+                insertCase(h, created, createdAt, updatedAt);
+                insertHistory(h, creation, at);
+                return null;
+            });
+        } catch (SQLException | RuntimeException e) {
+            if (Failures.classify(e, db.dialect) == Failures.Kind.DUPLICATE_KEY) {
+                throw new DuplicateCaseException(created.id(), e);
+            }
+            throw Failures.unavailable(e, db.dialect);
+        }
+    }
+
+    @Override
+    public void update(Case updated, long expectedVersion, HistoryEntry entry) {
+        CaseStore.checkUpdate(updated, expectedVersion, entry);
+        long updatedAt = millis(updated.updatedAt());
+        long at = millis(entry.at());
+        try {
+            db.write(h -> {
+                if (compareAndSet(h, updated, expectedVersion, updatedAt) == 0) {
+                    throw missingOrMoved(h, updated, expectedVersion);
+                }
+                insertHistory(h, entry, at);
+                return null;
+            });
+        } catch (CaseException e) {
+            throw e;
+        } catch (SQLException | RuntimeException e) {
+            Failures.Kind kind = Failures.classify(e, db.dialect);
+            // A duplicate history key means another writer stored this version first.
+            if (kind == Failures.Kind.CONCURRENT_TRANSACTION || kind == Failures.Kind.DUPLICATE_KEY) {
+                throw new CaseConflictException(updated.id(), expectedVersion, e);
+            }
+            throw Failures.unavailable(e, db.dialect);
+        }
+    }
+
+    @Override
+    public List<HistoryEntry> history(TenantId tenant, CaseId id) {
+        try {
+            return List.copyOf(db.read(h -> {
+                try (Query query = h.createQuery(db.sql.history)) {
+                    return query.bind(0, tenant.value()).bind(1, id.value())
+                            .map((rs, ctx) -> new HistoryEntry(tenant, id, rs.getLong(1),
+                                    Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
+                                    ValueColumns.changes(rs.getString(4))))
+                            .list();
+                }
+            }));
+        } catch (SQLException | RuntimeException e) {
+            throw Failures.unavailable(e, db.dialect);
+        }
+    }
+
+    private void insertCase(Handle h, Case c, long createdAt, long updatedAt) {
+        try (Update insert = h.createUpdate(db.sql.insertCase)) {
+            insert.bind(0, c.tenant().value()).bind(1, c.id().value()).bind(2, c.typeId().value())
+                    .bind(3, c.version()).bind(4, c.title()).bind(5, c.description());
+            text(insert, 6, c.ownerId());
+            text(insert, 7, c.priority().map(Priority::wireName));
+            text(insert, 8, c.dueDate().map(ValueColumns::dueDate));
+            text(insert, 9, c.contactId());
+            text(insert, 10, c.contactPhone());
+            text(insert, 11, c.attachment());
+            insert.bind(12, ValueColumns.extensions(c.extensions())).bind(13, c.createdBy())
+                    .bind(14, createdAt).bind(15, updatedAt)
+                    .execute();
+        }
+    }
+
+    private int compareAndSet(Handle h, Case c, long expectedVersion, long updatedAt) {
+        try (Update update = h.createUpdate(db.sql.updateCase)) {
+            update.bind(0, c.title()).bind(1, c.description());
+            text(update, 2, c.ownerId());
+            text(update, 3, c.priority().map(Priority::wireName));
+            text(update, 4, c.dueDate().map(ValueColumns::dueDate));
+            text(update, 5, c.contactId());
+            text(update, 6, c.contactPhone());
+            text(update, 7, c.attachment());
+            return update.bind(8, ValueColumns.extensions(c.extensions())).bind(9, c.version())
+                    .bind(10, updatedAt).bind(11, c.tenant().value()).bind(12, c.id().value())
+                    .bind(13, expectedVersion)
+                    .execute();
+        }
+    }
+
+    /** Why a compare-and-set matched no row: the case is absent, or at another version. */
+    private CaseException missingOrMoved(Handle h, Case c, long expectedVersion) {
+        // A locking read sees the latest committed version, also under REPEATABLE READ, where a plain
+        // read inside the host's transaction could return its older snapshot.
+        Optional<Long> actual;
+        try (Query query = h.createQuery(db.sql.lockedVersion)) {
+            actual = query.bind(0, c.tenant().value()).bind(1, c.id().value()).mapTo(Long.class).findOne();
+        }
+        if (actual.isEmpty()) {
+            return new CaseNotFoundException(c.id());
+        }
+        return new CaseConflictException(c.id(), expectedVersion, actual.get());
+    }
+
+    private void insertHistory(Handle h, HistoryEntry entry, long at) {
+        try (Update insert = h.createUpdate(db.sql.insertHistory)) {
+            insert.bind(0, entry.tenant().value()).bind(1, entry.caseId().value()).bind(2, entry.version())
+                    .bind(3, at).bind(4, entry.actor()).bind(5, ValueColumns.changes(entry.changes()))
+                    .execute();
+        }
+    }
+
+    private static Case readCase(TenantId tenant, CaseId id, ResultSet rs) throws SQLException {
+        return new Case(tenant, id, CaseTypeId.of(rs.getString(3)), rs.getString(5), rs.getString(6),
+                Optional.ofNullable(rs.getString(7)), Optional.ofNullable(rs.getString(8)).map(JdbcCaseStore::priority),
+                Optional.ofNullable(rs.getString(9)).map(ValueColumns::dueDate), Optional.ofNullable(rs.getString(10)),
+                Optional.ofNullable(rs.getString(11)), Optional.ofNullable(rs.getString(12)),
+                ValueColumns.extensions(rs.getString(13)), rs.getLong(4), rs.getString(14),
+                Instant.ofEpochMilli(rs.getLong(15)), Instant.ofEpochMilli(rs.getLong(16)));
+    }
+
+    private static Priority priority(String wireName) {
+        return Priority.fromWireName(wireName)
+                .orElseThrow(() -> new TaggedText.MalformedException("a stored priority is unknown"));
+    }
+
+    private static void text(SqlStatement<?> statement, int position, Optional<String> value) {
+        if (value.isPresent()) {
+            statement.bind(position, value.get());
+        } else {
+            statement.bindNull(position, Types.VARCHAR);
+        }
+    }
+
+    /** Epoch milliseconds: exact, and no time zone can shift them. */
+    private static long millis(Instant instant) {
+        if (instant.getNano() % 1_000_000 != 0) {
+            throw new IllegalArgumentException("The case store keeps instants to the millisecond; "
+                    + instant + " has a finer part");
+        }
+        try {
+            return instant.toEpochMilli();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("The case store can not keep the instant " + instant, e);
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package io.casekit.store.jdbc;
+
+import io.casekit.core.CaseException;
+import io.casekit.core.StorageUnavailableException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * The opt-in schema helper. Nothing in the store runs DDL by itself: a host either calls
+ * {@link #create} at start-up, or applies the scripts ({@link #scripts}, also the classpath
+ * resources {@code io/casekit/store/jdbc/schema/<dialect>/V<n>__casekit.sql}) with its own
+ * migration tool, and may then call {@link #validate}.
+ *
+ * <p>{@link #create} is safe when several hosts call it at once: the scripts only create what does
+ * not exist yet and record their version idempotently, and the whole run holds a database lock
+ * (PostgreSQL {@code pg_advisory_xact_lock}, MariaDB {@code GET_LOCK}; H2 serialises DDL itself).
+ * It runs on a connection of its own, never inside a host transaction (MariaDB would commit that
+ * transaction at the first DDL statement).
+ */
+public final class JdbcSchema {
+    /** The schema version this library reads and writes. */
+    public static final int VERSION = 1;
+
+    private static final List<String> SCRIPTS = List.of("V1__casekit.sql");
+    private static final String RESOURCE_ROOT = "io/casekit/store/jdbc/schema/";
+    private static final int LOCK_WAIT_SECONDS = 60;
+    /** An arbitrary number that keeps the advisory lock apart from the host's own ones. */
+    private static final long ADVISORY_LOCK_BASE = 0x6361_7365_6b69_7400L;
+
+    private JdbcSchema() {}
+
+    /**
+     * Creates the tables, or brings an older casekit schema up to {@link #VERSION}. Does nothing when
+     * the schema is current.
+     *
+     * @throws StorageUnavailableException when the database fails or refuses the DDL
+     * @throws IllegalStateException       when the database holds a newer schema than this library knows
+     * @throws IllegalArgumentException    when the database is not supported
+     */
+    public static void create(Jdbi jdbi, JdbcStoreOptions options) {
+        Database db = new Database(jdbi, options);
+        try (Handle handle = jdbi.open()) {
+            boolean autoCommit = handle.getConnection().getAutoCommit();
+            if (autoCommit) {
+                handle.begin();
+            }
+            try {
+                lock(handle, db, options.tablePrefix());
+                try {
+                    // The first statement of every V1 script; run before reading the version, so that it exists.
+                    handle.execute(statements(script(db.dialect, 1, options.tablePrefix())).get(0));
+                    int current = currentVersion(handle, db).orElse(0);
+                    if (current > VERSION) {
+                        throw newer(current);
+                    }
+                    for (int version = current + 1; version <= VERSION; version++) {
+                        for (String statement : statements(script(db.dialect, version, options.tablePrefix()))) {
+                            handle.execute(statement);
+                        }
+                    }
+                    handle.commit();
+                } finally {
+                    unlock(handle, db, options.tablePrefix());
+                }
+            } catch (RuntimeException e) {
+                try {
+                    handle.rollback();
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            }
+        } catch (IllegalStateException | CaseException e) {
+            throw e;
+        } catch (SQLException | RuntimeException e) {
+            throw new StorageUnavailableException(Failures.classify(e, db.dialect) == Failures.Kind.CONNECTION
+                    ? Failures.UNREACHABLE : "The case database refused to create the casekit schema", e);
+        }
+    }
+
+    /**
+     * Checks that the tables exist, with every column the store uses, at schema {@link #VERSION}.
+     *
+     * @throws IllegalStateException       when the schema is missing, incomplete, older or newer; the
+     *                                     message says which and what to do
+     * @throws StorageUnavailableException when the database can not be reached
+     */
+    public static void validate(Jdbi jdbi, JdbcStoreOptions options) {
+        Database db = new Database(jdbi, options);
+        int current;
+        try (Handle handle = jdbi.open()) {
+            current = currentVersion(handle, db).orElse(0);
+            for (String check : columnChecks(db)) {
+                handle.createQuery(check).mapToMap().list();
+            }
+            if (!handle.getConnection().getAutoCommit()) {
+                handle.rollback();
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (Failures.classify(e, db.dialect) == Failures.Kind.CONNECTION) {
+                throw new StorageUnavailableException(Failures.UNREACHABLE, e);
+            }
+            throw new IllegalStateException("The casekit tables with prefix " + options.tablePrefix()
+                    + " are missing or incomplete: create them with JdbcSchema.create or apply the scripts "
+                    + "in " + RESOURCE_ROOT + db.dialect.folder(), e);
+        }
+        if (current > VERSION) {
+            throw newer(current);
+        }
+        if (current < VERSION) {
+            throw new IllegalStateException("The casekit schema with prefix " + options.tablePrefix() + " is at version "
+                    + current + ", this library needs " + VERSION + ": upgrade it with JdbcSchema.create or apply the "
+                    + "scripts in " + RESOURCE_ROOT + db.dialect.folder());
+        }
+    }
+
+    /**
+     * The schema scripts of a dialect, oldest first, with the table prefix filled in: for hosts that
+     * apply DDL with their own migration tool. Each is a series of statements ending with {@code ;}.
+     */
+    public static List<String> scripts(JdbcDialect dialect, JdbcStoreOptions options) {
+        List<String> scripts = new ArrayList<>();
+        for (int version = 1; version <= VERSION; version++) {
+            scripts.add(script(dialect, version, options.tablePrefix()));
+        }
+        return scripts;
+    }
+
+    static String script(JdbcDialect dialect, int version, String prefix) {
+        String resource = RESOURCE_ROOT + dialect.folder() + "/" + SCRIPTS.get(version - 1);
+        try (InputStream in = JdbcSchema.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("The casekit schema script " + resource + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${prefix}", prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The statements of a script: split at each {@code ;} that ends a line, comment lines dropped. */
+    static List<String> statements(String script) {
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\n", -1)) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+                continue;
+            }
+            if (trimmed.endsWith(";")) {
+                current.append(trimmed, 0, trimmed.length() - 1);
+                statements.add(current.toString());
+                current.setLength(0);
+            } else {
+                current.append(trimmed).append('\n');
+            }
+        }
+        if (!current.toString().isBlank()) {
+            throw new IllegalStateException("A casekit schema script does not end its last statement with ';'");
+        }
+        return statements;
+    }
+
+    private static Optional<Integer> currentVersion(Handle handle, Database db) {
+        try (Query query = handle.createQuery("SELECT MAX(version) FROM " + db.sql.schemaTable)) {
+            return query.mapTo(Integer.class).findOne();
+        }
+    }
+
+    private static List<String> columnChecks(Database db) {
+        return List.of(
+                "SELECT " + Statements.CASE_COLUMNS + " FROM " + db.sql.caseTable + " WHERE 1 = 0",
+                "SELECT tenant, case_id, version, changed_at, actor, changes FROM " + db.sql.historyTable
+                        + " WHERE 1 = 0",
+                "SELECT tenant, id, name, fields FROM " + db.sql.caseTypeTable + " WHERE 1 = 0");
+    }
+
+    private static void lock(Handle handle, Database db, String prefix) {
+        switch (db.dialect) {
+            case POSTGRESQL -> {
+                try (Query lock = handle.createQuery("SELECT pg_advisory_xact_lock(?)")) {
+                    lock.bind(0, ADVISORY_LOCK_BASE ^ prefix.hashCode()).mapToMap().list();
+                }
+            }
+            case MARIADB -> {
+                try (Query lock = handle.createQuery("SELECT GET_LOCK(?, ?)")) {
+                    Optional<Integer> got = lock.bind(0, lockName(prefix)).bind(1, LOCK_WAIT_SECONDS)
+                            .mapTo(Integer.class).findOne();
+                    if (got.isEmpty() || got.get() != 1) {
+                        throw new StorageUnavailableException("Another host held the casekit schema lock for longer than "
+                                + LOCK_WAIT_SECONDS + " seconds");
+                    }
+                }
+            }
+            case H2 -> {
+                // H2 runs DDL one statement at a time; the scripts are idempotent.
+            }
+        }
+    }
+
+    private static void unlock(Handle handle, Database db, String prefix) {
+        if (db.dialect == JdbcDialect.MARIADB) {
+            // Closing the connection releases the lock too; a failure here must not hide the first one.
+            try (Query unlock = handle.createQuery("SELECT RELEASE_LOCK(?)")) {
+                unlock.bind(0, lockName(prefix)).mapToMap().list();
+            } catch (RuntimeException e) {
+                System.getLogger(JdbcSchema.class.getName()).log(System.Logger.Level.WARNING,
+                        "Could not release the casekit schema lock; the database releases it when the connection closes", e);
+            }
+        }
+    }
+
+    private static String lockName(String prefix) {
+        return "casekit_schema_" + prefix;
+    }
+
+    private static IllegalStateException newer(int current) {
+        return new IllegalStateException("The database holds casekit schema version " + current
+                + ", newer than this library's " + VERSION + ": upgrade the library");
+    }
+}

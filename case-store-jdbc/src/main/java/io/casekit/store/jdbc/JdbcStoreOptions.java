@@ -1,0 +1,62 @@
+package io.casekit.store.jdbc;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * How the JDBC store and catalog find their tables. Immutable; start from {@link #defaults()}.
+ *
+ * @param tablePrefix      put in front of every table name ({@code casekit_case},
+ *                         {@code casekit_case_history}, ...): a lowercase ASCII letter, then at
+ *                         most 39 lowercase ASCII letters, digits or underscores. It is the only
+ *                         text ever put into SQL other than the library's own, and it is checked
+ *                         here, when the options are built. Default {@code casekit_}.
+ * @param dialect          the database, or empty to detect it from the connection's metadata once,
+ *                         when a store is built. Default empty.
+ * @param templateCacheTtl how long {@link JdbcTemplateCatalog} keeps a case type it has read
+ *                         before reading it again; zero reads it on every lookup. A type saved
+ *                         through the same catalog is seen at once; one saved by another process
+ *                         (or another catalog instance) is seen at most this long after. Default
+ *                         10 seconds.
+ */
+public record JdbcStoreOptions(String tablePrefix, Optional<JdbcDialect> dialect, Duration templateCacheTtl) {
+    private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,39}");
+
+    /** The default table prefix. */
+    public static final String DEFAULT_TABLE_PREFIX = "casekit_";
+
+    /** @throws IllegalArgumentException when the prefix is not a safe identifier or the TTL is negative */
+    public JdbcStoreOptions {
+        Objects.requireNonNull(tablePrefix, "tablePrefix");
+        Objects.requireNonNull(dialect, "dialect");
+        Objects.requireNonNull(templateCacheTtl, "templateCacheTtl");
+        if (!PREFIX.matcher(tablePrefix).matches()) {
+            throw new IllegalArgumentException("A table prefix is a lowercase ASCII letter followed by at most 39 "
+                    + "lowercase ASCII letters, digits or underscores");
+        }
+        if (templateCacheTtl.isNegative()) {
+            throw new IllegalArgumentException("The template cache time-to-live must not be negative");
+        }
+    }
+
+    /** Prefix {@code casekit_}, dialect detected, templates cached for 10 seconds. */
+    public static JdbcStoreOptions defaults() {
+        return new JdbcStoreOptions(DEFAULT_TABLE_PREFIX, Optional.empty(), Duration.ofSeconds(10));
+    }
+
+    /** @throws IllegalArgumentException when the prefix is not a safe identifier */
+    public JdbcStoreOptions withTablePrefix(String value) {
+        return new JdbcStoreOptions(value, dialect, templateCacheTtl);
+    }
+
+    public JdbcStoreOptions withDialect(JdbcDialect value) {
+        return new JdbcStoreOptions(tablePrefix, Optional.of(value), templateCacheTtl);
+    }
+
+    /** @throws IllegalArgumentException when the duration is negative */
+    public JdbcStoreOptions withTemplateCacheTtl(Duration value) {
+        return new JdbcStoreOptions(tablePrefix, dialect, value);
+    }
+}

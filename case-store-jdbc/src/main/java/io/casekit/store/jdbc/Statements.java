@@ -1,0 +1,54 @@
+package io.casekit.store.jdbc;
+
+/**
+ * Every statement the store and catalog run, built once from the validated table prefix. Values
+ * are always bound parameters; the prefix is the only text that varies.
+ */
+final class Statements {
+    static final String CASE_TABLE = "case";
+    static final String HISTORY_TABLE = "case_history";
+    static final String CASE_TYPE_TABLE = "case_type";
+    static final String SCHEMA_TABLE = "schema_version";
+
+    /** Columns of a case, in the order {@link #insertCase} binds them and {@link #findCase} reads them. */
+    static final String CASE_COLUMNS = "tenant, id, type_id, version, title, description, owner_id, priority, "
+            + "due_date, contact_id, contact_phone, attachment, extensions, created_by, created_at, updated_at";
+
+    final String caseTable;
+    final String historyTable;
+    final String caseTypeTable;
+    final String schemaTable;
+
+    final String insertCase;
+    final String insertHistory;
+    /** Binds the new state, then tenant, id and the expected version. */
+    final String updateCase;
+    /** The version of a case, read with a lock so that it is the latest committed one. */
+    final String lockedVersion;
+    final String findCase;
+    final String history;
+    final String findCaseType;
+    final String listCaseTypes;
+    final String upsertCaseType;
+
+    Statements(String prefix, JdbcDialect dialect) {
+        caseTable = prefix + CASE_TABLE;
+        historyTable = prefix + HISTORY_TABLE;
+        caseTypeTable = prefix + CASE_TYPE_TABLE;
+        schemaTable = prefix + SCHEMA_TABLE;
+
+        insertCase = "INSERT INTO " + caseTable + " (" + CASE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        insertHistory = "INSERT INTO " + historyTable + " (tenant, case_id, version, changed_at, actor, changes)"
+                + " VALUES (?, ?, ?, ?, ?, ?)";
+        updateCase = "UPDATE " + caseTable + " SET title = ?, description = ?, owner_id = ?, priority = ?,"
+                + " due_date = ?, contact_id = ?, contact_phone = ?, attachment = ?, extensions = ?, version = ?,"
+                + " updated_at = ? WHERE tenant = ? AND id = ? AND version = ?";
+        lockedVersion = "SELECT version FROM " + caseTable + " WHERE tenant = ? AND id = ? FOR UPDATE";
+        findCase = "SELECT " + CASE_COLUMNS + " FROM " + caseTable + " WHERE tenant = ? AND id = ?";
+        history = "SELECT version, changed_at, actor, changes FROM " + historyTable
+                + " WHERE tenant = ? AND case_id = ? ORDER BY version";
+        findCaseType = "SELECT name, fields FROM " + caseTypeTable + " WHERE tenant = ? AND id = ?";
+        listCaseTypes = "SELECT id, name, fields FROM " + caseTypeTable + " WHERE tenant = ?";
+        upsertCaseType = dialect.upsertCaseType(caseTypeTable);
+    }
+}

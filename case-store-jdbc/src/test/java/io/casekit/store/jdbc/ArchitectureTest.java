@@ -1,0 +1,24 @@
+package io.casekit.store.jdbc;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The store builds on the core's domain and SPI, Jdbi and the JDK: no JSON, no driver, no pool. */
+@AnalyzeClasses(packages = "io.casekit.store.jdbc", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    @ArchTest
+    static final ArchRule dependsOnlyOnTheCoreJdbiAndTheJdk = classes().that().resideInAPackage("io.casekit.store.jdbc")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.casekit.store.jdbc", "io.casekit.core",
+                    "io.casekit.core.spi", "io.casekit.core.template", "org.jdbi.v3.core..", "org.jspecify..",
+                    "java..", "javax.sql..");
+
+    @ArchTest
+    static final ArchRule usesNoServiceOrValidationInternals = noClasses().that().resideInAPackage("io.casekit.store.jdbc")
+            .should().dependOnClassesThat().resideInAnyPackage("io.casekit.core.service..", "io.casekit.core.validation..",
+                    "tools.jackson..", "com.fasterxml..", "org.h2..", "org.postgresql..", "org.mariadb..", "com.zaxxer..");
+}
