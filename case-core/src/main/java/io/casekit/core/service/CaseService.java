@@ -178,7 +178,7 @@ public final class CaseService {
             if (request.expectedVersion().isPresent() && request.expectedVersion().getAsLong() != current.version()) {
                 throw new CaseConflictException(id, request.expectedVersion().getAsLong(), current.version());
             }
-            List<FieldChange> changes = diff(current, request.changes());
+            List<FieldChange> changes = attempt == 0 ? checked.changes : diff(current, request.changes());
             if (changes.isEmpty()) {
                 return new ModificationResult(current, List.of());
             }
@@ -220,8 +220,8 @@ public final class CaseService {
      */
     public ModificationPreview preview(TenantId tenant, CaseModification modification) {
         Checked checked = check(tenant, modification);
-        List<FieldChange> changes = diff(checked.current, checked.request.changes());
-        List<Violation> violations = new ArrayList<>(checked.violations);
+        List<FieldChange> changes = checked.changes;
+        List<Violation> violations = checked.violations;
         if (checked.request.expectedVersion().isPresent()
                 && checked.request.expectedVersion().getAsLong() != checked.current.version()) {
             throw new CaseConflictException(checked.current.id(), checked.request.expectedVersion().getAsLong(),
@@ -230,7 +230,8 @@ public final class CaseService {
         return new ModificationPreview(checked.current, changes, violations);
     }
 
-    private record Checked(Case current, ValidatedModification request, List<Violation> violations) {}
+    private record Checked(Case current, ValidatedModification request, List<FieldChange> changes,
+                           List<Violation> violations) {}
 
     /** Validates the request against the current case and its template, or throws when there is none. */
     private Checked check(TenantId tenant, CaseModification modification) {
@@ -249,9 +250,13 @@ public final class CaseService {
         }
         Optional<CaseType> type = templates.find(tenant, current.get().typeId());
         ValidatedModification request = validator.validate(modification, type);
-        List<Violation> violations = new ArrayList<>(request.violations());
-        checkNotInPast(diff(current.get(), request.changes()), violations);
-        return new Checked(current.get(), request, violations);
+        List<FieldChange> changes = diff(current.get(), request.changes());
+        List<Violation> violations = request.violations();
+        if (options.dueDateNotInPast()) {
+            violations = new ArrayList<>(violations);
+            checkNotInPast(changes, violations);
+        }
+        return new Checked(current.get(), request, changes, violations);
     }
 
     private static List<FieldChange> diff(Case current, Map<String, Optional<Value>> requested) {

@@ -16,7 +16,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.lang.annotation.Annotation;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +59,7 @@ public final class RequestValidator {
      * and any key it does not declare is {@code unknown_field}.
      */
     public ValidatedModification validate(CaseModification modification, Optional<CaseType> caseType) {
-        Request request = new Request(modification.caseInfo());
+        Request request = new Request(modification.caseInfo(), new StandardFieldValues());
         for (Map.Entry<String, InputValue> e : modification.caseInfo().entrySet()) {
             String key = e.getKey();
             InputValue input = e.getValue();
@@ -68,10 +67,13 @@ public final class RequestValidator {
                 request.mandatoryText(key, input);
             } else if (StandardField.READ_ONLY.contains(key)) {
                 request.violations.add(key, ViolationCode.READ_ONLY, Map.of());
-            } else if (StandardField.byName(key).isPresent()) {
-                request.standardField(StandardField.byName(key).get(), input);
-            } else if (caseType.isPresent()) {
-                request.extension(caseType.get(), key, input, false);
+            } else {
+                Optional<StandardField> standard = StandardField.byName(key);
+                if (standard.isPresent()) {
+                    request.standardField(standard.get(), input);
+                } else if (caseType.isPresent()) {
+                    request.extension(caseType.get(), key, input, false);
+                }
             }
         }
         request.requireAll(MODIFY_MANDATORY);
@@ -88,7 +90,7 @@ public final class RequestValidator {
      * {@code invalid_value} and the template's fields are not judged.
      */
     public ValidatedDraft validate(CaseDraft draft, Optional<CaseType> caseType) {
-        Request request = new Request(draft.caseInfo());
+        Request request = new Request(draft.caseInfo(), new DraftFieldValues());
         for (Map.Entry<String, InputValue> e : draft.caseInfo().entrySet()) {
             String key = e.getKey();
             InputValue input = e.getValue();
@@ -143,19 +145,15 @@ public final class RequestValidator {
     /** The state of one request being validated. */
     private static final class Request {
         final ViolationCollector violations;
-        final StandardFieldValues values = new StandardFieldValues();
+        final StandardFieldValues values;
         final Map<String, InputValue> caseInfo;
         /** Requested changes, before the static checks have been run on the standard ones. */
         final Map<String, Optional<Value>> changes = new LinkedHashMap<>();
 
-        Request(Map<String, InputValue> caseInfo) {
+        Request(Map<String, InputValue> caseInfo, StandardFieldValues values) {
             this.caseInfo = caseInfo;
-            Map<String, Integer> rank = new HashMap<>();
-            int i = 0;
-            for (String key : caseInfo.keySet()) {
-                rank.put(key, i++);
-            }
-            this.violations = new ViolationCollector(rank);
+            this.values = values;
+            this.violations = new ViolationCollector(caseInfo);
         }
 
         void mandatoryText(String key, InputValue input) {
@@ -231,12 +229,15 @@ public final class RequestValidator {
             return switch (key) {
                 case StandardField.ID -> values.id;
                 case StandardField.CREATOR_ID -> values.creatorId;
-                case StandardField.TYPE -> values.type;
+                case StandardField.TYPE -> values instanceof DraftFieldValues draft ? draft.type : null;
                 default -> throw new IllegalArgumentException(key);
             };
         }
 
         Map<String, Optional<Value>> changes() {
+            if (violations.isEmpty()) {
+                return changes;
+            }
             Map<String, Optional<Value>> valid = new LinkedHashMap<>();
             changes.forEach((key, value) -> {
                 if (!violations.hasErrors(key)) {

@@ -4,16 +4,13 @@ import io.casekit.core.validation.TextCharacters.Controls;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The standard fields a request sets, as texts, with their static constraints. A field that the
- * request leaves absent or clears is null here, and so is not checked by these constraints. The
+ * The standard fields a modify request sets, as texts, with their static constraints. A field that
+ * the request leaves absent or clears is null here, and so is not checked by these constraints. The
  * Java field names are the request keys.
  */
-final class StandardFieldValues {
+class StandardFieldValues {
     @NotBlankText @IdCharacters @Utf8MaxBytes(20)
     @Nullable String id;
-
-    @NotBlankText @IdCharacters @Utf8MaxBytes(20)
-    @Nullable String type;
 
     @NotBlankText @TextCharacters @Utf8MaxBytes(128)
     @Nullable String title;
@@ -42,10 +39,10 @@ final class StandardFieldValues {
     @TextCharacters(controls = Controls.ANY) @Utf8MaxBytes(2_000)
     @Nullable String attachment;
 
+    /** Stores the text sent for {@code key}; false when the key is no field of this request. */
     boolean set(String key, String value) {
         switch (key) {
             case "id" -> id = value;
-            case "type" -> type = value;
             case "title" -> title = value;
             case "description" -> description = value;
             case "ownerId" -> ownerId = value;

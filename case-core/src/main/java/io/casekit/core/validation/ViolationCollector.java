@@ -4,6 +4,7 @@ import io.casekit.core.Violation;
 import io.casekit.core.ViolationCode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +16,13 @@ final class ViolationCollector {
 
     private final List<Ranked> found = new ArrayList<>(0);
     private final Set<String> fieldsInError = new HashSet<>();
-    private final Map<String, Integer> rankOfKey;
+    private final Map<String, ?> request;
+    /** Each request key's position; built on the first violation, as a valid request needs none. */
+    private Map<String, Integer> rankOfKey;
 
-    ViolationCollector(Map<String, Integer> rankOfKey) {
-        this.rankOfKey = rankOfKey;
+    /** @param request the request's keys, in the order sent */
+    ViolationCollector(Map<String, ?> request) {
+        this.request = request;
     }
 
     void add(String field, ViolationCode code, Map<String, Object> params) {
@@ -28,13 +32,20 @@ final class ViolationCollector {
     /** A violation inside {@code field}, e.g. one item of a list. */
     void addAt(String field, String path, ViolationCode code, Map<String, Object> params) {
         fieldsInError.add(field);
+        if (rankOfKey == null) {
+            rankOfKey = new HashMap<>();
+            int i = 0;
+            for (String key : request.keySet()) {
+                rankOfKey.put(key, i++);
+            }
+        }
         int rank = rankOfKey.getOrDefault(field, Integer.MAX_VALUE);
         found.add(new Ranked(rank, found.size(),
                 new Violation(path, code, params, ViolationMessages.format(code, field, params))));
     }
 
     boolean hasErrors(String field) {
-        return fieldsInError.contains(field);
+        return !fieldsInError.isEmpty() && fieldsInError.contains(field);
     }
 
     boolean isEmpty() {
