@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs every casekit benchmark, each beside its baseline, and prints the figures.
+#
+#   case-bench/run.sh [quick|full] [--postgresql JDBC_URL] [--mariadb JDBC_URL]
+#
+# quick: one short fork per benchmark, 10,000 vs 100,000 cases for the scale benchmark (a few
+#        minutes; wide errors, for a look).
+# full:  the annotated warm-up and measurement, 10,000 vs 1,000,000 cases (the figures of
+#        docs/benchmarks.md).
+# The database URLs default to the local servers: jdbc:postgresql://127.0.0.1:5432/test?user=postgres
+# and jdbc:mariadb://127.0.0.1:3306/test?user=root. Results go to case-bench/target/results-*.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode=${1:-quick}
+shift || true
+pg="jdbc:postgresql://127.0.0.1:5432/test?user=postgres"
+maria="jdbc:mariadb://127.0.0.1:3306/test?user=root"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --postgresql) pg=$2; shift 2 ;;
+    --mariadb) maria=$2; shift 2 ;;
+    *) echo "unknown argument: $1" >&2; exit 2 ;;
+  esac
+done
+
+case "$mode" in
+  quick) timing=(-f 1 -wi 1 -w 1s -i 3 -r 1s); scale="10000,100000" ;;
+  full) timing=(); scale="10000,1000000" ;;
+  *) echo "mode is quick or full, not $mode" >&2; exit 2 ;;
+esac
+
+mvn -B -q -DskipTests -pl case-bench -am package
+jar=case-bench/target/benchmarks.jar
+out=case-bench/target
+props=(-Dcasekit.bench.postgresql="$pg" -Dcasekit.bench.mariadb="$maria")
+
+run() {
+  local name=$1; shift
+  java "${props[@]}" -jar "$jar" "$@" "${timing[@]}" -rf json -rff "$out/results-$mode-$name.json" \
+    | tee "$out/results-$mode-$name.txt"
+}
+
+run decode DecodeAndValidateBenchmark
+run modify ModifyEndToEndBenchmark -p store=h2,postgresql,mariadb
+run modify-memory 'ModifyEndToEndBenchmark.casekit' -p store=memory
+run scale ScaleBenchmark -p cases="$scale"
+for threads in 1 2 8; do
+  run "contention-$threads" ContentionBenchmark -t "$threads"
+done
+java -Xmx2g -cp "$jar" io.casekit.bench.MemoryFootprint 1000000 | tee "$out/results-$mode-memory.txt"

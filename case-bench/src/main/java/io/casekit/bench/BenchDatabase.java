@@ -1,0 +1,119 @@
+package io.casekit.bench;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.casekit.core.spi.CaseStore;
+import io.casekit.core.spi.TemplateCatalog;
+import io.casekit.store.jdbc.JdbcCaseStore;
+import io.casekit.store.jdbc.JdbcSchema;
+import io.casekit.store.jdbc.JdbcStoreOptions;
+import io.casekit.store.jdbc.JdbcTemplateCatalog;
+import io.casekit.store.memory.InMemoryCaseStore;
+import io.casekit.store.memory.InMemoryTemplateCatalog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * One store a benchmark runs on: the memory store, or a JDBC store on H2 (a file in a temporary
+ * folder), PostgreSQL or MariaDB, each in tables of a random prefix that {@link #close()} drops.
+ * Database URLs come from the system properties {@code casekit.bench.postgresql} and
+ * {@code casekit.bench.mariadb}, defaulting to the local servers.
+ */
+final class BenchDatabase implements AutoCloseable {
+    static final String POSTGRESQL = System.getProperty("casekit.bench.postgresql",
+            "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+    static final String MARIADB = System.getProperty("casekit.bench.mariadb",
+            "jdbc:mariadb://127.0.0.1:3306/test?user=root");
+
+    final String name;
+    final CaseStore store;
+    final TemplateCatalog catalog;
+    /** Null for the memory store. */
+    final HikariDataSource dataSource;
+    final String prefix;
+    private final Path folder;
+
+    private BenchDatabase(String name, CaseStore store, TemplateCatalog catalog, HikariDataSource dataSource,
+                          String prefix, Path folder) {
+        this.name = name;
+        this.store = store;
+        this.catalog = catalog;
+        this.dataSource = dataSource;
+        this.prefix = prefix;
+        this.folder = folder;
+    }
+
+    /** @param name {@code memory}, {@code h2}, {@code postgresql} or {@code mariadb} */
+    static BenchDatabase open(String name, int poolSize) {
+        if (name.equals("memory")) {
+            return new BenchDatabase(name, new InMemoryCaseStore(), new InMemoryTemplateCatalog(), null, "", null);
+        }
+        Path folder = null;
+        String url;
+        switch (name) {
+            case "h2" -> {
+                try {
+                    folder = Files.createTempDirectory("casekit-bench");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                url = "jdbc:h2:file:" + folder.resolve("bench") + ";DB_CLOSE_ON_EXIT=FALSE";
+            }
+            case "postgresql" -> url = POSTGRESQL;
+            case "mariadb" -> url = MARIADB;
+            default -> throw new IllegalArgumentException("no store " + name);
+        }
+        HikariDataSource dataSource = pool(url, poolSize);
+        String prefix = "bench" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36) + "_";
+        JdbcStoreOptions options = JdbcStoreOptions.defaults().withTablePrefix(prefix);
+        Jdbi jdbi = Jdbi.create(dataSource);
+        JdbcSchema.create(jdbi, options);
+        return new BenchDatabase(name, JdbcCaseStore.create(jdbi, options), JdbcTemplateCatalog.create(jdbi, options),
+                dataSource, prefix, folder);
+    }
+
+    static HikariDataSource pool(String url, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(size);
+        return new HikariDataSource(config);
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        if (dataSource == null) {
+            return;
+        }
+        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+            for (String table : new String[] {"case_history", "case", "case_type", "schema_version"}) {
+                s.execute("DROP TABLE IF EXISTS " + prefix + table);
+            }
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not drop the benchmark tables " + prefix + "*", e);
+        } finally {
+            dataSource.close();
+            if (folder != null) {
+                try (Stream<Path> files = Files.walk(folder)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+    }
+}
