@@ -72,6 +72,11 @@ public final class CaseHost implements AutoCloseable {
         return server.address().getPort();
     }
 
+    /** How many requests are being served now; a request counts until its log line is written. */
+    public int requestsInProgress() {
+        return server.requestsInProgress();
+    }
+
     /** The database, as shown to the operator: its URL without user, password or options. */
     public String databaseDescription() {
         return database.description();

@@ -57,6 +57,11 @@ public final class CaseHttpServer implements AutoCloseable {
         return server.getAddress();
     }
 
+    /** How many requests are being served now; a request counts until its log line is written. */
+    public int requestsInProgress() {
+        return handler.inFlight();
+    }
+
     /** {@code http://<address>:<port>/service/AICC__Case/1.0.0/openapi/}. */
     public URI baseUri() {
         InetSocketAddress bound = address();

@@ -46,7 +46,7 @@ final class CaseRequestHandler implements HttpHandler {
         this.log = Objects.requireNonNull(log, "log");
     }
 
-    /** How many requests are being served now. */
+    /** How many requests are being served now; a request counts until its log line is written. */
     int inFlight() {
         return inFlight.get();
     }
@@ -76,9 +76,12 @@ final class CaseRequestHandler implements HttpHandler {
             // The client went away before the whole answer was sent, or while the rest of its body was
             // discarded: there is nobody left to tell.
         } finally {
-            inFlight.decrementAndGet();
-            log.record(method, path, answer.status(), answer.resCode(),
-                    millis >= 0 ? millis : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            try {
+                log.record(method, path, answer.status(), answer.resCode(),
+                        millis >= 0 ? millis : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            } finally {
+                inFlight.decrementAndGet();
+            }
         }
     }
 
