@@ -24,9 +24,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The {@code demo} command: the seed's "Modifying a Case" example end to end, over real HTTP, on a
+ * The {@code demo} command: the AICC "Modifying a Case" example end to end, over real HTTP, on a
  * throw-away H2 database in a temporary folder that is deleted at the end. It starts a host on a
- * free loopback port, defines a case type, creates case {@value #CASE_ID}, sends the seed's modify
+ * free loopback port, defines a case type, creates case {@value #CASE_ID}, sends the page's modify
  * request byte for byte, reads the case and its history, and prints every request and response.
  */
 final class Demo {
@@ -82,7 +82,7 @@ final class Demo {
         ByteArrayOutputStream logLines = new ByteArrayOutputStream();
         RequestLog log = RequestLog.to(new PrintStream(logLines, true, StandardCharsets.UTF_8), Clock.systemUTC());
 
-        out.println("casekit demo: the seed's \"Modifying a Case\" example, end to end over HTTP");
+        out.println("casekit demo: the AICC \"Modifying a Case\" example, end to end over HTTP");
         out.println();
         try (CaseHost host = CaseHost.start(settings, AccessTokens.single(token, TENANT), types, log)) {
             out.println("Database:  H2 in " + folder + " (deleted at the end)");
@@ -97,16 +97,16 @@ final class Demo {
             Answer created = post(host, "case", resource("demo-create-request.json"));
             expect(created.status == 200, "the create answered " + created);
 
-            step("2. Modify it with the seed's request, byte for byte (POST case/modify)");
+            step("2. Modify it with the example request of the AICC page, byte for byte (POST case/modify)");
             Answer modified = post(host, "case/modify", resource("seed-modify-request.json"));
             expect(modified.status == 200 && modified.body.equals(SUCCESS),
-                    "the seed's modify answered " + modified + " instead of 200 " + SUCCESS);
+                    "the example modify answered " + modified + " instead of 200 " + SUCCESS);
 
             step("3. Read the case (GET case/" + CASE_ID + ")");
             Answer read = get(host, "case/" + CASE_ID);
             expect(read.status == 200, "the read answered " + read);
 
-            step("4. Its history, oldest first: the creation, then the seed's change (GET case/" + CASE_ID
+            step("4. Its history, oldest first: the creation, then the example's change (GET case/" + CASE_ID
                     + "/history)");
             Answer history = get(host, "case/" + CASE_ID + "/history");
             expect(history.status == 200, "the history answered " + history);
@@ -114,7 +114,7 @@ final class Demo {
         step("The host's request log (one line per request; no body, no token)");
         out.print(logLines.toString(StandardCharsets.UTF_8));
         out.println();
-        out.println("Done: the seed's request was answered " + SUCCESS + ", and the case and its history show"
+        out.println("Done: the example request was answered " + SUCCESS + ", and the case and its history show"
                 + " the change. The demo database has been deleted.");
     }
 

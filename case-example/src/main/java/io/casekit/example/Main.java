@@ -38,7 +38,7 @@ public final class Main {
               --types FILE    case types to load at start: {"caseTypes":[...]}
               --zone ZONE     the tenants' time zone, e.g. Europe/Paris (default UTC)
               --bind ADDRESS  the address to listen on (default 127.0.0.1)
-            demo    runs the seed's modify example end to end over HTTP on a throw-away database
+            demo    runs the AICC "Modifying a Case" example end to end over HTTP on a throw-away database
             """;
 
     /** The loggers of libraries whose chatter is left out, held so that their levels stay set. */

@@ -41,7 +41,7 @@ class ExecutableJarIT {
                 .contains(new String(Demo.resource("seed-modify-request.json"), StandardCharsets.UTF_8))
                 .contains("{\"resCode\":\"0\",\"resMsg\":\"Success\"}")
                 .contains("\"title\": \"testOpenApi11\"")
-                .contains("Done: the seed's request was answered");
+                .contains("Done: the example request was answered");
         // Nothing but the demo: no driver, pool or logging chatter, no stack trace.
         assertThat(run.err()).isEmpty();
     }

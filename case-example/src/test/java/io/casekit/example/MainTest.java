@@ -52,7 +52,7 @@ class MainTest {
                         + "          \"new\": \"testOpenApi11\"")
                 .containsPattern("Z POST /service/AICC__Case/1.0.0/openapi/case/modify 200 0 \\d+ms")
                 .containsPattern("Z GET /service/AICC__Case/1.0.0/openapi/case/c6m800000142mS63Voa8/history 200 0 \\d+ms")
-                .contains("Done: the seed's request was answered {\"resCode\":\"0\",\"resMsg\":\"Success\"}");
+                .contains("Done: the example request was answered {\"resCode\":\"0\",\"resMsg\":\"Success\"}");
         Matcher database = Pattern.compile("Database:  H2 in (\\S+) ").matcher(printed);
         assertThat(database.find()).isTrue();
         assertThat(Path.of(database.group(1))).doesNotExist();
