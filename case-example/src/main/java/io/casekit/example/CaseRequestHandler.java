@@ -1,0 +1,207 @@
+package io.casekit.example;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.casekit.core.TenantId;
+import io.casekit.json.CaseEndpoints;
+import io.casekit.json.EndpointResponse;
+import io.casekit.json.ResCode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Serves one request: finds the endpoint, makes the host's checks, lets {@link CaseEndpoints} do the
+ * case work, sends the answer and records one log line. Thread-safe.
+ *
+ * <p>The checks, in this order, each answered without reading the body: the path and method
+ * ({@code 404000}, {@code 405000}), the {@code access-token} ({@code 401001}), then for an endpoint
+ * that takes a body the Content-Type ({@code 415001}) and a declared Content-Length over the limit
+ * ({@code 413001}). A body without a declared length (chunked) is read up to one byte past the limit
+ * and no further before it is answered; what the answer did not need is then dropped, up to
+ * {@link #DISCARD_LIMIT} bytes, so that a client still sending can read the answer.
+ */
+final class CaseRequestHandler implements HttpHandler {
+    static final String ACCESS_TOKEN = "access-token";
+    /** The most of an unneeded body that is read (and dropped) after the answer: 2 MiB. */
+    static final long DISCARD_LIMIT = 2L * 1024 * 1024;
+
+    private static final System.Logger LOG = System.getLogger(CaseRequestHandler.class.getName());
+
+    private final CaseEndpoints endpoints;
+    private final AccessTokens tokens;
+    private final RequestLog log;
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    CaseRequestHandler(CaseEndpoints endpoints, AccessTokens tokens, RequestLog log) {
+        this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.log = Objects.requireNonNull(log, "log");
+    }
+
+    /** How many requests are being served now; a request counts until its log line is written. */
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) {
+        long started = System.nanoTime();
+        inFlight.incrementAndGet();
+        String method = exchange.getRequestMethod();
+        String path = Objects.requireNonNullElse(exchange.getRequestURI().getRawPath(), "");
+        HttpAnswer answer;
+        try {
+            answer = answer(exchange, method, path);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "A request failed unexpectedly", e);
+            answer = HttpAnswer.of(EndpointResponse.of(ResCode.INTERNAL_ERROR));
+        }
+        long millis = -1;
+        try (exchange) {
+            try (OutputStream body = send(exchange, method, answer)) {
+                millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                // Before the answer's stream is closed: closing it ends the exchange, and the server
+                // then resets a connection whose request body was not read to its end.
+                discardUnreadBody(exchange);
+            }
+        } catch (IOException e) {
+            // The client went away before the whole answer was sent, or while the rest of its body was
+            // discarded: there is nobody left to tell.
+        } finally {
+            try {
+                log.record(method, path, answer.status(), answer.resCode(),
+                        millis >= 0 ? millis : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        }
+    }
+
+    /**
+     * Reads and drops what is left of a body the answer did not need (one over the limit, or one sent
+     * without a valid token or Content-Type), up to {@link #DISCARD_LIMIT} bytes, through a small
+     * buffer: nothing of it is kept. A server that closes a connection while the client is still
+     * sending makes the client's TCP stack drop the answer it has not read yet (a reset), so the
+     * client would see a broken connection instead of {@code 413001}. Past the limit the server
+     * closes the connection all the same, as web servers do (Tomcat's {@code maxSwallowSize}).
+     */
+    private static void discardUnreadBody(HttpExchange exchange) throws IOException {
+        InputStream rest = exchange.getRequestBody();
+        byte[] buffer = new byte[8192];
+        long left = DISCARD_LIMIT;
+        int read;
+        while (left > 0 && (read = rest.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+            left -= read;
+        }
+    }
+
+    private HttpAnswer answer(HttpExchange exchange, String method, String path) {
+        Route route = Route.of(method, path);
+        if (route instanceof Route.NoSuchEndpoint) {
+            return HttpAnswer.noSuchEndpoint();
+        }
+        if (route instanceof Route.WrongMethod wrong) {
+            return HttpAnswer.methodNotAllowed(wrong.allowed());
+        }
+        Headers headers = exchange.getRequestHeaders();
+        Optional<TenantId> tenant = tenant(headers);
+        if (tenant.isEmpty()) {
+            return HttpAnswer.of(EndpointResponse.of(ResCode.UNAUTHORIZED));
+        }
+        if (route.takesBody()) {
+            if (!ContentTypes.isJsonInUtf8(headers.getOrDefault("Content-Type", List.of()))) {
+                return HttpAnswer.of(EndpointResponse.of(ResCode.UNSUPPORTED_MEDIA_TYPE));
+            }
+            Optional<EndpointResponse> tooLarge = declaredTooLarge(headers);
+            if (tooLarge.isPresent()) {
+                return HttpAnswer.of(tooLarge.get());
+            }
+        }
+        return HttpAnswer.of(call(route, tenant.get(), exchange));
+    }
+
+    private EndpointResponse call(Route route, TenantId tenant, HttpExchange exchange) {
+        if (route instanceof Route.Read read) {
+            return endpoints.read(tenant, read.caseId());
+        }
+        if (route instanceof Route.History history) {
+            return endpoints.history(tenant, history.caseId());
+        }
+        if (route instanceof Route.Modify) {
+            return sizedRight(endpoints.modify(tenant, exchange.getRequestBody()));
+        }
+        if (route instanceof Route.Create) {
+            return sizedRight(endpoints.create(tenant, exchange.getRequestBody()));
+        }
+        throw new IllegalStateException("No endpoint for " + route);
+    }
+
+    /**
+     * A body without a declared length is read one byte past the limit, and the endpoint then reports
+     * that many bytes as the body's size; the host knows only that it is larger, and says so.
+     */
+    private EndpointResponse sizedRight(EndpointResponse response) {
+        if (response.resCode() != ResCode.BODY_TOO_LARGE) {
+            return response;
+        }
+        int limit = endpoints.json().limits().maxDocumentBytes();
+        return EndpointResponse.of(ResCode.BODY_TOO_LARGE,
+                "Request body is larger than " + limit + " bytes, at most " + limit + " allowed");
+    }
+
+    /** The tenant of the one {@code access-token} the request carries; none for zero or several. */
+    private Optional<TenantId> tenant(Headers headers) {
+        List<String> presented = headers.getOrDefault(ACCESS_TOKEN, List.of());
+        return presented.size() == 1 ? tokens.tenantOf(presented.get(0)) : Optional.empty();
+    }
+
+    private Optional<EndpointResponse> declaredTooLarge(Headers headers) {
+        String declared = headers.getFirst("Content-Length");
+        if (declared == null) {
+            return Optional.empty();
+        }
+        long length;
+        try {
+            length = Long.parseLong(declared.strip());
+        } catch (NumberFormatException e) {
+            // The server itself refuses a malformed length before any handler runs.
+            return Optional.empty();
+        }
+        int limit = endpoints.json().limits().maxDocumentBytes();
+        if (length <= limit) {
+            return Optional.empty();
+        }
+        return Optional.of(EndpointResponse.of(ResCode.BODY_TOO_LARGE,
+                "Request body is " + length + " bytes, at most " + limit + " allowed"));
+    }
+
+    /** Sends the status, the headers and the body, and returns the body's stream, flushed and still open. */
+    private static OutputStream send(HttpExchange exchange, String method, HttpAnswer answer) throws IOException {
+        Headers headers = exchange.getResponseHeaders();
+        headers.set("Content-Type", EndpointResponse.CONTENT_TYPE);
+        for (Map.Entry<String, String> header : answer.headers().entrySet()) {
+            headers.set(header.getKey(), header.getValue());
+        }
+        if (answer.status() == 401) {
+            headers.set("WWW-Authenticate", ACCESS_TOKEN);
+        }
+        if (method.equals("HEAD")) {
+            // A HEAD answer has no body, whatever its status.
+            exchange.sendResponseHeaders(answer.status(), -1);
+            return exchange.getResponseBody();
+        }
+        exchange.sendResponseHeaders(answer.status(), answer.body().length);
+        OutputStream out = exchange.getResponseBody();
+        out.write(answer.body());
+        out.flush();
+        return out;
+    }
+}

@@ -1,0 +1,36 @@
+package io.casekit.example;
+
+import io.casekit.json.EndpointResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * What the host sends for one request: the status, the {@code resCode} (for the log), the UTF-8 JSON
+ * body and any header beyond the Content-Type. Either an {@link EndpointResponse} of the library, or
+ * one of the host's own answers for a path or method that is no endpoint.
+ *
+ * <p>The host's own codes end in {@code 000}, so that they can never be taken for casekit's:
+ * {@code 404000} for a path of no endpoint, {@code 405000} for a method an endpoint does not take.
+ * Their first three digits are the HTTP status, as for every {@code resCode}.
+ */
+record HttpAnswer(int status, String resCode, byte[] body, Map<String, String> headers) {
+    static final String NO_SUCH_ENDPOINT = "404000";
+    static final String METHOD_NOT_ALLOWED = "405000";
+
+    static HttpAnswer of(EndpointResponse response) {
+        return new HttpAnswer(response.httpStatus(), response.resCode().code(), response.body(), Map.of());
+    }
+
+    static HttpAnswer noSuchEndpoint() {
+        return hostAnswer(404, NO_SUCH_ENDPOINT, "No such endpoint", Map.of());
+    }
+
+    static HttpAnswer methodNotAllowed(String allowed) {
+        return hostAnswer(405, METHOD_NOT_ALLOWED, "Method not allowed", Map.of("Allow", allowed));
+    }
+
+    private static HttpAnswer hostAnswer(int status, String resCode, String resMsg, Map<String, String> headers) {
+        String body = "{\"resCode\":\"" + resCode + "\",\"resMsg\":\"" + resMsg + "\"}";
+        return new HttpAnswer(status, resCode, body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+}

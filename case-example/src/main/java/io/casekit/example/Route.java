@@ -1,0 +1,62 @@
+package io.casekit.example;
+
+import java.util.List;
+
+/**
+ * What a request asks for, from its method and path: one of the four endpoints under
+ * {@link #BASE_PATH}, a known path with the wrong method, or no endpoint at all.
+ *
+ * <p>The path is matched as sent (not percent-decoded): a case id holds only letters, digits,
+ * {@code -} and {@code _}, which never need encoding. A path segment that is no possible case id
+ * still routes, and the endpoint answers {@code 404001} for it, as for any id the tenant lacks.
+ * {@code GET case/modify} reads the case whose id is {@code modify}.
+ */
+sealed interface Route {
+    /** The prefix of every endpoint. */
+    String BASE_PATH = "/service/AICC__Case/1.0.0/openapi/";
+
+    /** {@code POST case}. */
+    record Create() implements Route {}
+
+    /** {@code POST case/modify}. */
+    record Modify() implements Route {}
+
+    /** {@code GET case/{id}}. */
+    record Read(String caseId) implements Route {}
+
+    /** {@code GET case/{id}/history}. */
+    record History(String caseId) implements Route {}
+
+    /** A path of an endpoint, with a method it does not take. */
+    record WrongMethod(String allowed) implements Route {}
+
+    /** A path of no endpoint. */
+    record NoSuchEndpoint() implements Route {}
+
+    /** Whether the endpoint reads a request body. */
+    default boolean takesBody() {
+        return this instanceof Create || this instanceof Modify;
+    }
+
+    static Route of(String method, String rawPath) {
+        if (!rawPath.startsWith(BASE_PATH)) {
+            return new NoSuchEndpoint();
+        }
+        List<String> segments = List.of(rawPath.substring(BASE_PATH.length()).split("/", -1));
+        if (segments.isEmpty() || !segments.get(0).equals("case") || segments.stream().anyMatch(String::isEmpty)) {
+            return new NoSuchEndpoint();
+        }
+        boolean get = method.equals("GET");
+        boolean post = method.equals("POST");
+        return switch (segments.size()) {
+            case 1 -> post ? new Create() : new WrongMethod("POST");
+            case 2 -> segments.get(1).equals("modify")
+                    ? post ? new Modify() : get ? new Read(segments.get(1)) : new WrongMethod("GET, POST")
+                    : get ? new Read(segments.get(1)) : new WrongMethod("GET");
+            case 3 -> segments.get(2).equals("history")
+                    ? get ? new History(segments.get(1)) : new WrongMethod("GET")
+                    : new NoSuchEndpoint();
+            default -> new NoSuchEndpoint();
+        };
+    }
+}
