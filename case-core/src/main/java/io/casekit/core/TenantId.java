@@ -22,6 +22,11 @@ public record TenantId(String value) implements Comparable<TenantId> {
         return new TenantId(value);
     }
 
+    /** Whether {@code value} would be accepted by {@link #TenantId(String)}. */
+    public static boolean isValid(String value) {
+        return Identifiers.isId(value, MAX_LENGTH);
+    }
+
     @Override
     public int compareTo(TenantId other) {
         return value.compareTo(other.value);

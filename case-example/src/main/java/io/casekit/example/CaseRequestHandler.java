@@ -136,25 +136,12 @@ final class CaseRequestHandler implements HttpHandler {
             return endpoints.history(tenant, history.caseId());
         }
         if (route instanceof Route.Modify) {
-            return sizedRight(endpoints.modify(tenant, exchange.getRequestBody()));
+            return endpoints.modify(tenant, exchange.getRequestBody());
         }
         if (route instanceof Route.Create) {
-            return sizedRight(endpoints.create(tenant, exchange.getRequestBody()));
+            return endpoints.create(tenant, exchange.getRequestBody());
         }
         throw new IllegalStateException("No endpoint for " + route);
-    }
-
-    /**
-     * A body without a declared length is read one byte past the limit, and the endpoint then reports
-     * that many bytes as the body's size; the host knows only that it is larger, and says so.
-     */
-    private EndpointResponse sizedRight(EndpointResponse response) {
-        if (response.resCode() != ResCode.BODY_TOO_LARGE) {
-            return response;
-        }
-        int limit = endpoints.json().limits().maxDocumentBytes();
-        return EndpointResponse.of(ResCode.BODY_TOO_LARGE,
-                "Request body is larger than " + limit + " bytes, at most " + limit + " allowed");
     }
 
     /** The tenant of the one {@code access-token} the request carries; none for zero or several. */

@@ -130,7 +130,13 @@ public final class CaseEndpoints {
         int limit = json.limits().maxDocumentBytes();
         try {
             // One byte more than allowed is enough to know the body is too large, however large it is.
-            return body.readNBytes(limit + 1);
+            byte[] read = body.readNBytes(limit + 1);
+            if (read.length > limit) {
+                // Its real size is unknown: it was not read to the end.
+                throw new UnreadableJsonException(ResCode.BODY_TOO_LARGE,
+                        "Request body is larger than " + limit + " bytes, at most " + limit + " allowed");
+            }
+            return read;
         } catch (IOException e) {
             throw new UnreadableJsonException(ResCode.MALFORMED_REQUEST, "Malformed request: the body could not be read");
         }
