@@ -51,6 +51,8 @@ class ModifyFaultTest {
 
     private static final Map<String, Rig> RIGS = new TreeMap<>();
     private static final Map<String, AtomicInteger> FAULTS = new TreeMap<>();
+    /** Per database and mode, the faults after which every check held. */
+    private static final Map<String, AtomicInteger> HELD = new TreeMap<>();
     /** What the service's caller was told for each fault, and the SQLState the driver reported under it. */
     private static final Map<String, String> ANSWERS = new TreeMap<>();
     private static final AtomicInteger CASES = new AtomicInteger();
@@ -133,12 +135,14 @@ class ModifyFaultTest {
         assertThat(next.version()).isEqualTo(before.version() + 2);
         assertThat(next.title()).isEqualTo(token + " and after");
         HistoryReplay.assertReplaysTo(next, rig.check().history(TENANT, caseId));
+        HELD.computeIfAbsent(database + " " + mode, k -> new AtomicInteger()).incrementAndGet();
     }
 
     @AfterAll
     static void closeAndReport() {
         List<String> lines = new ArrayList<>();
-        FAULTS.forEach((what, count) -> lines.add(what + ": " + count + " faults injected, 0 losses"));
+        FAULTS.forEach((what, count) -> lines.add(what + ": " + count + " faults injected, after "
+                + HELD.getOrDefault(what, new AtomicInteger()).get() + " of them every check held"));
         ANSWERS.forEach((scenario, answer) -> lines.add(scenario + ": " + answer));
         RuntimeException failure = null;
         for (Rig rig : RIGS.values()) {

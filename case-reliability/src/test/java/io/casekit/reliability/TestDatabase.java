@@ -187,6 +187,17 @@ final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /** Removes every row, so that the next run starts from empty tables. */
+    void deleteAll() {
+        try (Connection c = plain.getConnection(); Statement s = c.createStatement()) {
+            for (String table : List.of(prefix + "case_history", prefix + "case", prefix + "case_type")) {
+                s.execute("DELETE FROM " + table);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         try (Connection c = plain.getConnection(); Statement s = c.createStatement()) {
