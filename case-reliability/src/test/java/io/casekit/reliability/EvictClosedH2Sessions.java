@@ -11,7 +11,7 @@ import java.sql.SQLNonTransientConnectionException;
  * MariaDB report a broken session with SQLStates HikariCP knows ({@code 08…}, {@code 57P01}) and
  * need nothing.
  */
-public final class EvictClosedH2Sessions implements SQLExceptionOverride {
+final class EvictClosedH2Sessions implements SQLExceptionOverride {
     @java.lang.Override
     public Override adjudicate(SQLException e) {
         return e instanceof SQLNonTransientConnectionException ? Override.MUST_EVICT : Override.CONTINUE_EVICT;
