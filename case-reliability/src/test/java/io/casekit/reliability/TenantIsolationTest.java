@@ -54,7 +54,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * and "exists in another tenant" is exactly "does not exist", by {@code resCode}, message and
  * history. Run on the in-memory store and on H2 through the JDBC store.
  */
-class TenantIsolationProperties {
+class TenantIsolationTest {
     private static final TenantId A = TenantId.of("tenantA");
     private static final TenantId B = TenantId.of("tenantB");
     private static final CaseTypeId TYPE = Fixtures.TYPE;
