@@ -48,8 +48,9 @@ import tools.jackson.databind.JsonNode;
  * SQL and JSON metacharacters in every field a caller controls, on every database the run requests.
  * Free text (title, description, attachment, text extensions, e-mail and URL values, case type
  * names, picklist options) is stored verbatim and read back byte for byte, through the service and
- * on the wire. What has a strict charset (case, type, owner, contact, creator and tenant ids,
- * extension field names, request keys) refuses such text with a violation. Nothing is ever
+ * on the wire. What has a strict charset or format (case, type, owner, contact, creator and tenant
+ * ids, extension field names, request keys, phone, priority, dates, numbers, checkboxes) refuses
+ * such text with a violation. Nothing is ever
  * executed: every table is still there with exactly the rows the accepted requests wrote, and no
  * answer is a SQL error ({@code 503001}) or an internal one ({@code 500001}).
  */
@@ -62,6 +63,9 @@ class InjectionTest {
     private static final String TAGS = "AICC__tags__CST";
     private static final String MAIL = "AICC__mail__CST";
     private static final String SITE = "AICC__site__CST";
+    private static final String REFUND = "AICC__refund__CST";
+    private static final String CALLBACK = "AICC__callback__CST";
+    private static final String BORN = "AICC__born__CST";
 
     private static final Map<String, Rig> RIGS = new TreeMap<>();
 
@@ -251,14 +255,16 @@ class InjectionTest {
         String notFound = EndpointResponse.of(ResCode.NOT_FOUND).bodyText();
         // "--" and "_" are in the id charset: idsMadeOfCommentDashesAndWildcardUnderscoresAreExact has them.
         for (String s : hostile(rig.db.prefix).stream().filter(s -> !CaseId.isValid(s)).toList()) {
-            for (String field : List.of("id", "type", "contactId", "creatorId", "ownerId")) {
+            for (String field : List.of("id", "type", "contactId", "creatorId", "ownerId", "contactPhone", "priority",
+                    "dueDate", REFUND, CALLBACK, BORN)) {
                 Map<String, Object> create = plainCreate("created");
                 create.put(field, s);
                 rig.tried.incrementAndGet();
                 assertRefused(rig.create(TENANT, create), Violation.pathOf(field));
                 rig.refused.incrementAndGet();
             }
-            for (String field : List.of("id", "creatorId", "ownerId", "contactId")) {
+            for (String field : List.of("id", "creatorId", "ownerId", "contactId", "contactPhone", "priority", "dueDate",
+                    REFUND, CALLBACK, BORN)) {
                 Map<String, Object> modify = plainModify("target", "changed");
                 modify.put(field, s);
                 rig.tried.incrementAndGet();
@@ -482,7 +488,10 @@ class InjectionTest {
                 FieldDefinition.builder(PICK, FieldType.PICKLIST).options(options).build(),
                 FieldDefinition.builder(TAGS, FieldType.MULTI_PICKLIST).options(options).maxItems(2).build(),
                 FieldDefinition.builder(MAIL, FieldType.EMAIL).build(),
-                FieldDefinition.builder(SITE, FieldType.URL).build()));
+                FieldDefinition.builder(SITE, FieldType.URL).build(),
+                FieldDefinition.builder(REFUND, FieldType.NUMBER).precision(12).scale(2).build(),
+                FieldDefinition.builder(CALLBACK, FieldType.CHECKBOX).build(),
+                FieldDefinition.builder(BORN, FieldType.DATE).build()));
     }
 
     private static byte[] typeDocument(String tenant, String id, Map<String, Object> field) {
