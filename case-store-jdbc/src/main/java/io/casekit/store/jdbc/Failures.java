@@ -57,7 +57,9 @@ final class Failures {
         if (state.equals("40001") || state.equals("40P01") || dialect.isConcurrencyFailure(vendorCode)) {
             return Kind.CONCURRENT_TRANSACTION;
         }
-        if (state.startsWith("08")) {
+        // 57P01-57P03: PostgreSQL ended the session (terminated, crashed, not accepting): as lost a
+        // connection as any 08 state.
+        if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
             return Kind.CONNECTION;
         }
         return Kind.OTHER;
