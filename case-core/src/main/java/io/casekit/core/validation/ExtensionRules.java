@@ -7,7 +7,7 @@ import io.casekit.core.ViolationCode;
 import io.casekit.core.WireFormats;
 import io.casekit.core.template.FieldDefinition;
 import io.casekit.core.template.NumberRules;
-import io.casekit.core.validation.TextCharacters.Controls;
+import io.casekit.core.validation.CaseText.Controls;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

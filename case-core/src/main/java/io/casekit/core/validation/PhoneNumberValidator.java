@@ -1,5 +1,6 @@
 package io.casekit.core.validation;
 
+import io.casekit.core.ViolationCode;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import java.util.Map;
@@ -11,6 +12,6 @@ public final class PhoneNumberValidator implements ConstraintValidator<PhoneNumb
         if (value == null || TextRules.isPhoneNumber(value)) {
             return true;
         }
-        return ConstraintParams.refuse(context, Map.of("format", "+ and digits, spaces, -, ( and )"));
+        return ConstraintParams.refuse(context, ViolationCode.INVALID_FORMAT, Map.of("format", "+ and digits, spaces, -, ( and )"));
     }
 }

@@ -1,6 +1,7 @@
 package io.casekit.core.validation;
 
 import io.casekit.core.Priority;
+import io.casekit.core.ViolationCode;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import java.util.Map;
@@ -12,6 +13,6 @@ public final class PriorityNameValidator implements ConstraintValidator<Priority
         if (value == null || Priority.fromWireName(value).isPresent()) {
             return true;
         }
-        return ConstraintParams.refuse(context, Map.of("allowed", Priority.WIRE_NAMES));
+        return ConstraintParams.refuse(context, ViolationCode.INVALID_VALUE, Map.of("allowed", Priority.WIRE_NAMES));
     }
 }

@@ -15,7 +15,6 @@ import io.casekit.core.template.FieldDefinition;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import java.lang.annotation.Annotation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +36,8 @@ public final class RequestValidator {
             List.of(StandardField.ID, "title", "description", StandardField.CREATOR_ID);
     private static final List<String> CREATE_MANDATORY =
             List.of("title", "description", StandardField.TYPE, "contactId", StandardField.CREATOR_ID);
-    private static final Map<Class<? extends Annotation>, ViolationCode> CODES = Map.of(
-            Utf8MaxBytes.class, ViolationCode.TOO_LONG,
-            TextCharacters.class, ViolationCode.INVALID_CHARACTERS,
-            IdCharacters.class, ViolationCode.INVALID_CHARACTERS,
-            PhoneNumber.class, ViolationCode.INVALID_FORMAT,
-            WireDateTime.class, ViolationCode.INVALID_FORMAT,
-            NotBlankText.class, ViolationCode.BLANK,
-            PriorityName.class, ViolationCode.INVALID_VALUE);
+    /** Each violation code by the message template casekit's constraints report it with. */
+    private static final Map<String, ViolationCode> CODES = codesByTemplate();
 
     private final Validator validator;
 
@@ -213,11 +206,12 @@ public final class RequestValidator {
             Set<ConstraintViolation<StandardFieldValues>> found = validator.validate(values);
             for (ConstraintViolation<StandardFieldValues> v : found) {
                 String key = v.getPropertyPath().iterator().next().getName();
-                ViolationCode code = CODES.get(v.getConstraintDescriptor().getAnnotation().annotationType());
+                ViolationCode code = CODES.get(v.getMessageTemplate());
                 @SuppressWarnings("unchecked")
                 HibernateConstraintViolation<StandardFieldValues> hibernate = v.unwrap(HibernateConstraintViolation.class);
                 @SuppressWarnings("unchecked")
-                Map<String, Object> params = hibernate.getDynamicPayload(Map.class);
+                Map<ViolationCode, Map<String, Object>> byCode = hibernate.getDynamicPayload(Map.class);
+                Map<String, Object> params = byCode == null ? null : byCode.get(code);
                 violations.add(key, code, params == null ? Map.of() : params);
             }
         }
@@ -255,6 +249,14 @@ public final class RequestValidator {
                 default -> Value.text(text);
             };
         }
+    }
+
+    private static Map<String, ViolationCode> codesByTemplate() {
+        Map<String, ViolationCode> codes = new java.util.HashMap<>();
+        for (ViolationCode code : ViolationCode.values()) {
+            codes.put(ConstraintParams.TEMPLATE_PREFIX + code.code() + "}", code);
+        }
+        return Map.copyOf(codes);
     }
 
     /** Bootstrapped once: building a validator factory is expensive, using one is not. */

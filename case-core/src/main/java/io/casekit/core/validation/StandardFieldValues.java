@@ -1,6 +1,6 @@
 package io.casekit.core.validation;
 
-import io.casekit.core.validation.TextCharacters.Controls;
+import io.casekit.core.validation.CaseText.Controls;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,16 +9,16 @@ import org.jspecify.annotations.Nullable;
  * Java field names are the request keys.
  */
 class StandardFieldValues {
-    @NotBlankText @IdCharacters @Utf8MaxBytes(20)
+    @NotBlankText @IdText
     @Nullable String id;
 
-    @NotBlankText @TextCharacters @Utf8MaxBytes(128)
+    @NotBlankText @CaseText(maxBytes = 128)
     @Nullable String title;
 
-    @NotBlankText @TextCharacters(controls = Controls.LINE_BREAKS) @Utf8MaxBytes(20_000)
+    @NotBlankText @CaseText(maxBytes = 20_000, controls = Controls.LINE_BREAKS)
     @Nullable String description;
 
-    @IdCharacters @Utf8MaxBytes(20)
+    @IdText
     @Nullable String ownerId;
 
     @PriorityName
@@ -27,16 +27,16 @@ class StandardFieldValues {
     @WireDateTime
     @Nullable String dueDate;
 
-    @IdCharacters @Utf8MaxBytes(20)
+    @IdText
     @Nullable String contactId;
 
-    @NotBlankText @IdCharacters @Utf8MaxBytes(20)
+    @NotBlankText @IdText
     @Nullable String creatorId;
 
     @PhoneNumber @Utf8MaxBytes(20)
     @Nullable String contactPhone;
 
-    @TextCharacters(controls = Controls.ANY) @Utf8MaxBytes(2_000)
+    @CaseText(maxBytes = 2_000, controls = Controls.ANY)
     @Nullable String attachment;
 
     /** Stores the text sent for {@code key}; false when the key is no field of this request. */

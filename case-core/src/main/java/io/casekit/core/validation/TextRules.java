@@ -1,10 +1,48 @@
 package io.casekit.core.validation;
 
-import io.casekit.core.validation.TextCharacters.Controls;
+import io.casekit.core.validation.CaseText.Controls;
 
 /** Character and format rules on text shared by the constraints and the template rules. */
 final class TextRules {
     private TextRules() {}
+
+    /**
+     * What one pass over a text finds: its UTF-8 length (lone surrogates counted as 3, as they have
+     * none), whether it holds a lone surrogate, and the index of the first character refused, or -1.
+     */
+    record Scan(long bytes, boolean hasLoneSurrogate, int refusedAt) {}
+
+    static Scan scan(CharSequence text, Controls controls) {
+        long bytes = 0;
+        int refusedAt = -1;
+        boolean loneSurrogate = false;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x20 && c < 0x7F) {
+                bytes++;
+            } else if (c < 0x80) {
+                bytes++;
+                if (refusedAt < 0 && (c == 0 || refusesControl(c, controls))) {
+                    refusedAt = i;
+                }
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                bytes += 3;
+                loneSurrogate = true;
+                if (refusedAt < 0) {
+                    refusedAt = i;
+                }
+            } else {
+                bytes += 3;
+            }
+        }
+        return new Scan(bytes, loneSurrogate, refusedAt);
+    }
 
     /** The index of the first character {@code controls} refuses (always U+0000 and lone surrogates), or -1. */
     static int indexOfRefused(CharSequence text, Controls controls) {

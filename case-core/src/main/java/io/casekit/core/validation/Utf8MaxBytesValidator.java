@@ -1,11 +1,12 @@
 package io.casekit.core.validation;
 
 import io.casekit.core.Utf8;
+import io.casekit.core.ViolationCode;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import java.util.Map;
 
-/** Checks {@link Utf8MaxBytes}. A lone surrogate is left to {@link TextCharacters}. */
+/** Checks {@link Utf8MaxBytes}. A text with a lone surrogate has no UTF-8 length: it is left to the character checks. */
 public final class Utf8MaxBytesValidator implements ConstraintValidator<Utf8MaxBytes, CharSequence> {
     private long maxBytes;
 
@@ -23,6 +24,6 @@ public final class Utf8MaxBytesValidator implements ConstraintValidator<Utf8MaxB
         if (bytes <= maxBytes) {
             return true;
         }
-        return ConstraintParams.refuse(context, Map.of("maxBytes", maxBytes, "actualBytes", bytes));
+        return ConstraintParams.refuse(context, ViolationCode.TOO_LONG, Map.of("maxBytes", maxBytes, "actualBytes", bytes));
     }
 }

@@ -1,6 +1,7 @@
 package io.casekit.core.validation;
 
 import io.casekit.core.WireFormats;
+import io.casekit.core.ViolationCode;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import java.util.Map;
@@ -12,6 +13,6 @@ public final class WireDateTimeValidator implements ConstraintValidator<WireDate
         if (value == null || WireFormats.parseDateTime(value).isPresent()) {
             return true;
         }
-        return ConstraintParams.refuse(context, Map.of("format", "yyyy-MM-dd HH:mm:ss"));
+        return ConstraintParams.refuse(context, ViolationCode.INVALID_FORMAT, Map.of("format", "yyyy-MM-dd HH:mm:ss"));
     }
 }

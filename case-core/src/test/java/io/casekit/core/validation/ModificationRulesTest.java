@@ -147,6 +147,17 @@ class ModificationRulesTest {
         }
 
         @Test
+        void a_field_with_two_problems_gets_both() {
+            assertThat(refused(modification().title("\u0007" + "x".repeat(128)).build()))
+                    .extracting(Violation::path, Violation::code).containsExactlyInAnyOrder(
+                            tuple("/caseInfo/title", ViolationCode.INVALID_CHARACTERS),
+                            tuple("/caseInfo/title", ViolationCode.TOO_LONG));
+            assertThat(refused(modification().ownerId("é".repeat(11)).build()))
+                    .extracting(Violation::code, v -> v.params().get("actualBytes")).containsExactlyInAnyOrder(
+                            tuple(ViolationCode.INVALID_CHARACTERS, null), tuple(ViolationCode.TOO_LONG, 22L));
+        }
+
+        @Test
         void title_refuses_control_characters_and_description_allows_line_breaks_only() {
             onlyViolation(modification().title("a\tb").build(), "/caseInfo/title", ViolationCode.INVALID_CHARACTERS);
             onlyViolation(modification().title("a\u007Fb").build(), "/caseInfo/title", ViolationCode.INVALID_CHARACTERS);

@@ -9,28 +9,21 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A text free of U+0000, lone surrogates and the control characters that {@link #controls()} refuses. Code {@code invalid_characters}. {@code null} is valid.
+ * An identifier: ASCII letters, digits, {@code -} and {@code _} (code {@code invalid_characters},
+ * params {@code index}, {@code character}), at most {@link #maxBytes()} UTF-8 bytes (code
+ * {@code too_long}). {@code null} is valid; an empty text is left to {@link NotBlankText}.
  */
 @Documented
-@Constraint(validatedBy = TextCharactersValidator.class)
+@Constraint(validatedBy = IdTextValidator.class)
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
-public @interface TextCharacters {
+public @interface IdText {
     String message() default "{io.casekit.violation.invalid_characters}";
 
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
 
-    Controls controls() default Controls.NONE;
-
-    /** Which control characters (U+0001–U+001F, U+007F) a field accepts. */
-    enum Controls {
-        /** None: titles, ids, single-line text. */
-        NONE,
-        /** TAB, LF and CR: descriptions and text areas. */
-        LINE_BREAKS,
-        /** All of them: opaque references such as attachments. */
-        ANY
-    }
+    /** The most UTF-8 bytes allowed; 20 for every id of the AICC case API. */
+    int maxBytes() default 20;
 }
