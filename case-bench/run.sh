@@ -42,6 +42,7 @@ run() {
 }
 
 run decode DecodeAndValidateBenchmark
+run dates DateParsingBenchmark
 run modify ModifyEndToEndBenchmark -p store=h2,postgresql,mariadb
 run modify-memory 'ModifyEndToEndBenchmark.casekit' -p store=memory
 run scale ScaleBenchmark -p cases="$scale"
