@@ -11,6 +11,7 @@ import io.casekit.core.HistoryEntry;
 import io.casekit.core.Priority;
 import io.casekit.core.TenantId;
 import io.casekit.core.spi.CaseStore;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -21,8 +22,6 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
-import org.jdbi.v3.core.statement.SqlStatement;
-import org.jdbi.v3.core.statement.Update;
 
 /**
  * A {@link CaseStore} in a relational database (H2, PostgreSQL or MariaDB), on the host's
@@ -100,9 +99,12 @@ public final class JdbcCaseStore implements CaseStore {
     public Optional<Case> find(TenantId tenant, CaseId id) {
         try {
             return db.read(h -> {
-                try (Query query = h.createQuery(db.sql.findCase)) {
-                    return query.bind(0, tenant.value()).bind(1, id.value())
-                            .map((rs, ctx) -> readCase(tenant, id, rs)).findOne();
+                try (PreparedStatement query = h.getConnection().prepareStatement(db.sql.findCase)) {
+                    query.setString(1, tenant.value());
+                    query.setString(2, id.value());
+                    try (ResultSet rs = query.executeQuery()) {
+                        return rs.next() ? Optional.of(readCase(tenant, id, rs)) : Optional.<Case>empty();
+                    }
                 }
             });
         } catch (SQLException | RuntimeException e) {
@@ -172,35 +174,49 @@ public final class JdbcCaseStore implements CaseStore {
         }
     }
 
-    private void insertCase(Handle h, Case c, long createdAt, long updatedAt) {
-        try (Update insert = h.createUpdate(db.sql.insertCase)) {
-            insert.bind(0, c.tenant().value()).bind(1, c.id().value()).bind(2, c.typeId().value())
-                    .bind(3, c.version()).bind(4, c.title()).bind(5, c.description());
-            text(insert, 6, c.ownerId());
-            text(insert, 7, c.priority().map(Priority::wireName));
-            text(insert, 8, c.dueDate().map(ValueColumns::dueDate));
-            text(insert, 9, c.contactId());
-            text(insert, 10, c.contactPhone());
-            text(insert, 11, c.attachment());
-            insert.bind(12, ValueColumns.extensions(c.extensions())).bind(13, c.createdBy())
-                    .bind(14, createdAt).bind(15, updatedAt)
-                    .execute();
+    // The statements of insert, update and find are plain JDBC on the handle's connection: Jdbi's
+    // type-driven argument binding cost more than an embedded database's own work per statement
+    // (measured in case-bench, docs/benchmarks.md). Jdbi still owns the handle and the transaction.
+
+    private void insertCase(Handle h, Case c, long createdAt, long updatedAt) throws SQLException {
+        try (PreparedStatement insert = h.getConnection().prepareStatement(db.sql.insertCase)) {
+            insert.setString(1, c.tenant().value());
+            insert.setString(2, c.id().value());
+            insert.setString(3, c.typeId().value());
+            insert.setLong(4, c.version());
+            insert.setString(5, c.title());
+            insert.setString(6, c.description());
+            text(insert, 7, c.ownerId());
+            text(insert, 8, c.priority().map(Priority::wireName));
+            text(insert, 9, c.dueDate().map(ValueColumns::dueDate));
+            text(insert, 10, c.contactId());
+            text(insert, 11, c.contactPhone());
+            text(insert, 12, c.attachment());
+            insert.setString(13, ValueColumns.extensions(c.extensions()));
+            insert.setString(14, c.createdBy());
+            insert.setLong(15, createdAt);
+            insert.setLong(16, updatedAt);
+            insert.executeUpdate();
         }
     }
 
-    private int compareAndSet(Handle h, Case c, long expectedVersion, long updatedAt) {
-        try (Update update = h.createUpdate(db.sql.updateCase)) {
-            update.bind(0, c.title()).bind(1, c.description());
-            text(update, 2, c.ownerId());
-            text(update, 3, c.priority().map(Priority::wireName));
-            text(update, 4, c.dueDate().map(ValueColumns::dueDate));
-            text(update, 5, c.contactId());
-            text(update, 6, c.contactPhone());
-            text(update, 7, c.attachment());
-            return update.bind(8, ValueColumns.extensions(c.extensions())).bind(9, c.version())
-                    .bind(10, updatedAt).bind(11, c.tenant().value()).bind(12, c.id().value())
-                    .bind(13, expectedVersion)
-                    .execute();
+    private int compareAndSet(Handle h, Case c, long expectedVersion, long updatedAt) throws SQLException {
+        try (PreparedStatement update = h.getConnection().prepareStatement(db.sql.updateCase)) {
+            update.setString(1, c.title());
+            update.setString(2, c.description());
+            text(update, 3, c.ownerId());
+            text(update, 4, c.priority().map(Priority::wireName));
+            text(update, 5, c.dueDate().map(ValueColumns::dueDate));
+            text(update, 6, c.contactId());
+            text(update, 7, c.contactPhone());
+            text(update, 8, c.attachment());
+            update.setString(9, ValueColumns.extensions(c.extensions()));
+            update.setLong(10, c.version());
+            update.setLong(11, updatedAt);
+            update.setString(12, c.tenant().value());
+            update.setString(13, c.id().value());
+            update.setLong(14, expectedVersion);
+            return update.executeUpdate();
         }
     }
 
@@ -218,11 +234,15 @@ public final class JdbcCaseStore implements CaseStore {
         return new CaseConflictException(c.id(), expectedVersion, actual.get());
     }
 
-    private void insertHistory(Handle h, HistoryEntry entry, long at) {
-        try (Update insert = h.createUpdate(db.sql.insertHistory)) {
-            insert.bind(0, entry.tenant().value()).bind(1, entry.caseId().value()).bind(2, entry.version())
-                    .bind(3, at).bind(4, entry.actor()).bind(5, ValueColumns.changes(entry.changes()))
-                    .execute();
+    private void insertHistory(Handle h, HistoryEntry entry, long at) throws SQLException {
+        try (PreparedStatement insert = h.getConnection().prepareStatement(db.sql.insertHistory)) {
+            insert.setString(1, entry.tenant().value());
+            insert.setString(2, entry.caseId().value());
+            insert.setLong(3, entry.version());
+            insert.setLong(4, at);
+            insert.setString(5, entry.actor());
+            insert.setString(6, ValueColumns.changes(entry.changes()));
+            insert.executeUpdate();
         }
     }
 
@@ -240,11 +260,11 @@ public final class JdbcCaseStore implements CaseStore {
                 .orElseThrow(() -> new TaggedText.MalformedException("a stored priority is unknown"));
     }
 
-    private static void text(SqlStatement<?> statement, int position, Optional<String> value) {
+    private static void text(PreparedStatement statement, int position, Optional<String> value) throws SQLException {
         if (value.isPresent()) {
-            statement.bind(position, value.get());
+            statement.setString(position, value.get());
         } else {
-            statement.bindNull(position, Types.VARCHAR);
+            statement.setNull(position, Types.VARCHAR);
         }
     }
 

@@ -332,7 +332,7 @@ class JdbcCaseStoreTest {
             assertThatThrownBy(operation::run)
                     .isInstanceOf(StorageUnavailableException.class)
                     .hasMessage(Failures.FAILED)
-                    .hasCauseInstanceOf(RuntimeException.class);
+                    .hasRootCauseInstanceOf(java.sql.SQLException.class);
         }
     }
 
