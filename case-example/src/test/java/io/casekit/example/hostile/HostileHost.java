@@ -161,6 +161,16 @@ final class HostileHost implements AutoCloseable {
         return prefix.append('_').toString();
     }
 
+    /** The access token of {@link #TENANT}. */
+    String token() {
+        return token;
+    }
+
+    /** {@code http://127.0.0.1:<port>/service/AICC__Case/1.0.0/openapi/}. */
+    URI baseUri() {
+        return base;
+    }
+
     /** The slowest answer the host's request log recorded, in milliseconds, over every request so far. */
     long slowestServerMillis() {
         return slowestServerMillis.get();
