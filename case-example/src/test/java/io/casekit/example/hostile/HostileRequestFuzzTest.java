@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  * (never {@code 500001}) and the one the product's rules give; a refused request must leave the
  * store as it was; an accepted one must have stored exactly what it sent.
  */
-class HostileRequestFuzzProperties {
+class HostileRequestFuzzTest {
     private static final int TRIES = 500;
     private static final Map<HostileStore, Run> RUNS = new EnumMap<>(HostileStore.class);
 
@@ -196,7 +196,7 @@ class HostileRequestFuzzProperties {
         return Arbitraries.frequencyOf(
                         Tuple.of(9, character.list().ofMaxSize(maxLength)),
                         Tuple.of(1, space.list().ofMinSize(1).ofMaxSize(4)))
-                .map(HostileRequestFuzzProperties::fromCodePoints);
+                .map(HostileRequestFuzzTest::fromCodePoints);
     }
 
     /** The text of these code points; one in the surrogate range stands as that lone char. */
