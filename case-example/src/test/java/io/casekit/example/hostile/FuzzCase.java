@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
 
@@ -27,28 +28,32 @@ record FuzzCase(Seed seed, List<Edit> edits, BodyEdit bodyEdit, Size size, Trans
 
     /** The valid requests the fuzzer starts from. */
     enum Seed {
-        /** The AICC page's own modify example, sent to the fuzzer's case. */
+        /** The AICC page's own modify example, value for value, sent to the fuzzer's case. */
         MODIFY_SEED(false, List.of("id", "title", "description", "dueDate", "ownerId", "contactId", "creatorId",
-                "contactPhone")),
+                "contactPhone"), Map.of("title", "testOpenApi11", "description", "test111")),
         /** A modify setting a field of every type. */
         MODIFY_EVERY_FIELD(false, List.of("id", "title", "description", "creatorId", "priority", "attachment",
                 FuzzField.SEVERITY, "AICC__refund__CST", "AICC__notes__CST", "AICC__details__CST", "AICC__tags__CST",
                 "AICC__callback__CST", "AICC__visit__CST", "AICC__slot__CST", "AICC__phone__CST", "AICC__email__CST",
-                "AICC__site__CST")),
+                "AICC__site__CST"), Map.of()),
         /** A create with the fields a create needs. */
-        CREATE_MINIMAL(true, List.of("id", "type", "title", "description", "contactId", "creatorId", FuzzField.SEVERITY)),
+        CREATE_MINIMAL(true, List.of("id", "type", "title", "description", "contactId", "creatorId", FuzzField.SEVERITY),
+                Map.of()),
         /** A create with a field of every type. */
         CREATE_EVERY_FIELD(true, List.of("id", "type", "title", "description", "contactId", "creatorId", "ownerId",
                 "priority", "dueDate", "contactPhone", "attachment", FuzzField.SEVERITY, "AICC__refund__CST",
                 "AICC__notes__CST", "AICC__details__CST", "AICC__tags__CST", "AICC__callback__CST", "AICC__visit__CST",
-                "AICC__slot__CST", "AICC__phone__CST", "AICC__email__CST", "AICC__site__CST"));
+                "AICC__slot__CST", "AICC__phone__CST", "AICC__email__CST", "AICC__site__CST"), Map.of());
 
         final boolean creating;
         final List<String> keys;
+        /** Texts of this seed other than the fields' usual valid values. */
+        final Map<String, String> texts;
 
-        Seed(boolean creating, List<String> keys) {
+        Seed(boolean creating, List<String> keys, Map<String, String> texts) {
             this.creating = creating;
             this.keys = keys;
+            this.texts = texts;
         }
     }
 
@@ -124,7 +129,8 @@ record FuzzCase(Seed seed, List<Edit> edits, BodyEdit bodyEdit, Size size, Trans
         boolean creating = seed.creating;
         List<Member> members = new ArrayList<>();
         for (String key : seed.keys) {
-            Value value = key.equals("id") ? str(creating ? freshIds.get() : target) : FuzzField.of(key, creating).valid();
+            Value value = key.equals("id") ? str(creating ? freshIds.get() : target)
+                    : seed.texts.containsKey(key) ? str(seed.texts.get(key)) : FuzzField.of(key, creating).valid();
             members.add(new Member(key, value));
         }
         List<String> untouched = new ArrayList<>(seed.keys);
@@ -194,7 +200,9 @@ record FuzzCase(Seed seed, List<Edit> edits, BodyEdit bodyEdit, Size size, Trans
     private static Expect apply(Edit edit, FuzzField field, List<Member> members, List<String> readOnlyLeft, int index,
             boolean creating, String target, Supplier<String> freshIds) {
         if (edit instanceof SwapType swap) {
-            JsonType to = swap.to() == field.kind().jsonType() ? JsonType.OBJECT : swap.to();
+            // A value of the field's own type is no swap; for a MULTI_PICKLIST, ofType gives an array of a number.
+            boolean ownType = swap.to() == field.kind().jsonType() && field.kind() != FuzzField.Kind.MULTI_PICKLIST;
+            JsonType to = ownType ? JsonType.OBJECT : swap.to();
             set(members, field.key(), field.ofType(to));
             return field.whenOfType(to, creating);
         }

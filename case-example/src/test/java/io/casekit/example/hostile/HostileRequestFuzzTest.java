@@ -86,7 +86,7 @@ class HostileRequestFuzzTest {
     private static void send(HostileStore store, FuzzCase request) {
         Run run = RUNS.computeIfAbsent(store, Run::new);
         FuzzCase.Built built = request.build(run.target, HostileHost::newCaseId);
-        String input = built.description() + "\n body: " + Json.preview(built.body());
+        String input = Json.printable(built.description()) + "\n body: " + Json.preview(built.body());
         run.checks.beforeRequest();
 
         Answer answer = run.tally.record(run.host.post(built.endpoint(), built.body(), request.transport()), input);

@@ -166,15 +166,20 @@ final class Json {
 
     /** A short printable form of {@code bytes} for a failure message. */
     static String preview(byte[] bytes) {
-        String text = new String(bytes, 0, Math.min(bytes.length, 700), StandardCharsets.UTF_8);
+        String shown = printable(new String(bytes, 0, Math.min(bytes.length, 700), StandardCharsets.UTF_8));
+        return bytes.length > 700 ? shown + "… (" + bytes.length + " bytes)" : shown;
+    }
+
+    /** {@code text} with control characters, lone surrogates and U+FFFD shown as {@code <XX>}, safe to print. */
+    static String printable(String text) {
         StringBuilder shown = new StringBuilder();
         text.codePoints().forEach(cp -> {
-            if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0xFFFD) {
+            if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFD) {
                 shown.append(String.format("<%02X>", cp));
             } else {
                 shown.appendCodePoint(cp);
             }
         });
-        return bytes.length > 700 ? shown + "… (" + bytes.length + " bytes)" : shown.toString();
+        return shown.toString();
     }
 }

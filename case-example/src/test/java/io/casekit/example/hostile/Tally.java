@@ -36,7 +36,7 @@ final class Tally {
         byResCode.merge(answer.resCode(), 1L, Long::sum);
         if (answer.nanos() > slowestNanos) {
             slowestNanos = answer.nanos();
-            String firstLine = input.lines().findFirst().orElse("");
+            String firstLine = Json.printable(input.lines().findFirst().orElse(""));
             slowest = firstLine.length() > 120 ? firstLine.substring(0, 120) + "…" : firstLine;
         }
         assertThat(answer.resCode()).as("%s: %s", input, answer).isNotEqualTo("500001").isIn(DEFINED);
