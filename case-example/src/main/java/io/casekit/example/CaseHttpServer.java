@@ -24,6 +24,16 @@ public final class CaseHttpServer implements AutoCloseable {
     /** How long {@link #close()} waits for requests in progress. */
     static final int STOP_GRACE_SECONDS = 10;
 
+    static {
+        // The JDK server sends an answer's headers and body as two TCP segments; with Nagle's
+        // algorithm on, the body waits for the client's delayed ACK, about 40 ms on every kept-alive
+        // request. The JDK reads this once, when its first server starts; a host that sets it stays
+        // in charge.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ThreadPoolExecutor workers;
     private final CaseRequestHandler handler;
