@@ -1,5 +1,6 @@
 package io.casekit.store.jdbc;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
 import org.jdbi.v3.core.Handle;
@@ -22,10 +23,10 @@ import org.jdbi.v3.core.extension.HandleSupplier;
  * transaction is committed, and a write commits explicitly, so a pool configured either way works.
  */
 final class Database {
-    /** Work on a handle. */
+    /** Work on a connection. */
     @FunctionalInterface
     interface Work<R> {
-        R run(Handle handle) throws SQLException;
+        R run(Connection connection) throws SQLException;
     }
 
     final Jdbi jdbi;
@@ -43,11 +44,11 @@ final class Database {
     <R> R read(Work<R> work) throws SQLException {
         HandleSupplier bound = jdbi.getHandleScope().get();
         if (bound != null) {
-            return work.run(bound.getHandle());
+            return work.run(bound.getHandle().getConnection());
         }
         try (Handle handle = jdbi.open()) {
             if (handle.getConnection().getAutoCommit()) {
-                return work.run(handle);
+                return work.run(handle.getConnection());
             }
             return inOwnTransaction(handle, work);
         }
@@ -58,7 +59,7 @@ final class Database {
         HandleSupplier bound = jdbi.getHandleScope().get();
         if (bound != null) {
             Handle handle = bound.getHandle();
-            return handle.isInTransaction() ? work.run(handle) : inOwnTransaction(handle, work);
+            return handle.isInTransaction() ? work.run(handle.getConnection()) : inOwnTransaction(handle, work);
         }
         try (Handle handle = jdbi.open()) {
             return inOwnTransaction(handle, work);
@@ -81,7 +82,7 @@ final class Database {
             handle.begin();
         }
         try {
-            R result = work.run(handle);
+            R result = work.run(handle.getConnection());
             handle.commit();
             return result;
         } catch (SQLException | RuntimeException | Error e) {

@@ -19,9 +19,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.jdbi.v3.core.Handle;
+import java.sql.Connection;
+import java.util.ArrayList;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.Query;
 
 /**
  * A {@link CaseStore} in a relational database (H2, PostgreSQL or MariaDB), on the host's
@@ -99,7 +99,7 @@ public final class JdbcCaseStore implements CaseStore {
     public Optional<Case> find(TenantId tenant, CaseId id) {
         try {
             return db.read(h -> {
-                try (PreparedStatement query = h.getConnection().prepareStatement(db.sql.findCase)) {
+                try (PreparedStatement query = h.prepareStatement(db.sql.findCase)) {
                     query.setString(1, tenant.value());
                     query.setString(2, id.value());
                     try (ResultSet rs = query.executeQuery()) {
@@ -161,12 +161,17 @@ public final class JdbcCaseStore implements CaseStore {
     public List<HistoryEntry> history(TenantId tenant, CaseId id) {
         try {
             return List.copyOf(db.read(h -> {
-                try (Query query = h.createQuery(db.sql.history)) {
-                    return query.bind(0, tenant.value()).bind(1, id.value())
-                            .map((rs, ctx) -> new HistoryEntry(tenant, id, rs.getLong(1),
-                                    Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
-                                    ValueColumns.changes(rs.getString(4))))
-                            .list();
+                try (PreparedStatement query = h.prepareStatement(db.sql.history)) {
+                    query.setString(1, tenant.value());
+                    query.setString(2, id.value());
+                    List<HistoryEntry> entries = new ArrayList<>();
+                    try (ResultSet rs = query.executeQuery()) {
+                        while (rs.next()) {
+                            entries.add(new HistoryEntry(tenant, id, rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)),
+                                    rs.getString(3), ValueColumns.changes(rs.getString(4))));
+                        }
+                    }
+                    return entries;
                 }
             }));
         } catch (SQLException | RuntimeException e) {
@@ -174,12 +179,12 @@ public final class JdbcCaseStore implements CaseStore {
         }
     }
 
-    // The statements of insert, update and find are plain JDBC on the handle's connection: Jdbi's
+    // The statements are plain JDBC on the connection of the handle Database chose: Jdbi's
     // type-driven argument binding cost more than an embedded database's own work per statement
     // (measured in case-bench, docs/benchmarks.md). Jdbi still owns the handle and the transaction.
 
-    private void insertCase(Handle h, Case c, long createdAt, long updatedAt) throws SQLException {
-        try (PreparedStatement insert = h.getConnection().prepareStatement(db.sql.insertCase)) {
+    private void insertCase(Connection h, Case c, long createdAt, long updatedAt) throws SQLException {
+        try (PreparedStatement insert = h.prepareStatement(db.sql.insertCase)) {
             insert.setString(1, c.tenant().value());
             insert.setString(2, c.id().value());
             insert.setString(3, c.typeId().value());
@@ -200,8 +205,8 @@ public final class JdbcCaseStore implements CaseStore {
         }
     }
 
-    private int compareAndSet(Handle h, Case c, long expectedVersion, long updatedAt) throws SQLException {
-        try (PreparedStatement update = h.getConnection().prepareStatement(db.sql.updateCase)) {
+    private int compareAndSet(Connection h, Case c, long expectedVersion, long updatedAt) throws SQLException {
+        try (PreparedStatement update = h.prepareStatement(db.sql.updateCase)) {
             update.setString(1, c.title());
             update.setString(2, c.description());
             text(update, 3, c.ownerId());
@@ -221,21 +226,23 @@ public final class JdbcCaseStore implements CaseStore {
     }
 
     /** Why a compare-and-set matched no row: the case is absent, or at another version. */
-    private CaseException missingOrMoved(Handle h, Case c, long expectedVersion) {
+    private CaseException missingOrMoved(Connection h, Case c, long expectedVersion) throws SQLException {
         // A locking read sees the latest committed version, also under REPEATABLE READ, where a plain
         // read inside the host's transaction could return its older snapshot.
-        Optional<Long> actual;
-        try (Query query = h.createQuery(db.sql.lockedVersion)) {
-            actual = query.bind(0, c.tenant().value()).bind(1, c.id().value()).mapTo(Long.class).findOne();
+        try (PreparedStatement query = h.prepareStatement(db.sql.lockedVersion)) {
+            query.setString(1, c.tenant().value());
+            query.setString(2, c.id().value());
+            try (ResultSet rs = query.executeQuery()) {
+                if (!rs.next()) {
+                    return new CaseNotFoundException(c.id());
+                }
+                return new CaseConflictException(c.id(), expectedVersion, rs.getLong(1));
+            }
         }
-        if (actual.isEmpty()) {
-            return new CaseNotFoundException(c.id());
-        }
-        return new CaseConflictException(c.id(), expectedVersion, actual.get());
     }
 
-    private void insertHistory(Handle h, HistoryEntry entry, long at) throws SQLException {
-        try (PreparedStatement insert = h.getConnection().prepareStatement(db.sql.insertHistory)) {
+    private void insertHistory(Connection h, HistoryEntry entry, long at) throws SQLException {
+        try (PreparedStatement insert = h.prepareStatement(db.sql.insertHistory)) {
             insert.setString(1, entry.tenant().value());
             insert.setString(2, entry.caseId().value());
             insert.setLong(3, entry.version());

@@ -5,6 +5,9 @@ import io.casekit.core.TenantId;
 import io.casekit.core.spi.TemplateCatalog;
 import io.casekit.core.template.CaseType;
 import java.sql.SQLException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -13,8 +16,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.Query;
-import org.jdbi.v3.core.statement.Update;
 
 /**
  * A {@link TemplateCatalog} in the same database as {@link JdbcCaseStore}, on the host's
@@ -98,12 +99,17 @@ public final class JdbcTemplateCatalog implements TemplateCatalog {
     @Override
     public List<CaseType> list(TenantId tenant) {
         try {
-            List<CaseType> types = db.read(h -> {
-                try (Query query = h.createQuery(db.sql.listCaseTypes)) {
-                    return query.bind(0, tenant.value())
-                            .map((rs, ctx) -> new CaseType(tenant, CaseTypeId.of(rs.getString(1)), rs.getString(2),
-                                    TemplateColumns.fields(rs.getString(3))))
-                            .list();
+            List<CaseType> types = db.read(c -> {
+                try (PreparedStatement query = c.prepareStatement(db.sql.listCaseTypes)) {
+                    query.setString(1, tenant.value());
+                    List<CaseType> found = new ArrayList<>();
+                    try (ResultSet rs = query.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(new CaseType(tenant, CaseTypeId.of(rs.getString(1)), rs.getString(2),
+                                    TemplateColumns.fields(rs.getString(3))));
+                        }
+                    }
+                    return found;
                 }
             });
             // Sorted here, not by ORDER BY, so that the order is the ids' own whatever the collation.
@@ -117,10 +123,13 @@ public final class JdbcTemplateCatalog implements TemplateCatalog {
     public void save(CaseType caseType) {
         String fields = TemplateColumns.fields(caseType.fields());
         try {
-            db.write(h -> {
-                try (Update upsert = h.createUpdate(db.sql.upsertCaseType)) {
-                    return upsert.bind(0, caseType.tenant().value()).bind(1, caseType.id().value())
-                            .bind(2, caseType.name()).bind(3, fields).execute();
+            db.write(c -> {
+                try (PreparedStatement upsert = c.prepareStatement(db.sql.upsertCaseType)) {
+                    upsert.setString(1, caseType.tenant().value());
+                    upsert.setString(2, caseType.id().value());
+                    upsert.setString(3, caseType.name());
+                    upsert.setString(4, fields);
+                    return upsert.executeUpdate();
                 }
             });
         } catch (SQLException | RuntimeException e) {
@@ -133,12 +142,15 @@ public final class JdbcTemplateCatalog implements TemplateCatalog {
 
     private Optional<CaseType> read(TenantId tenant, CaseTypeId id) {
         try {
-            return db.read(h -> {
-                try (Query query = h.createQuery(db.sql.findCaseType)) {
-                    return query.bind(0, tenant.value()).bind(1, id.value())
-                            .map((rs, ctx) -> new CaseType(tenant, id, rs.getString(1),
-                                    TemplateColumns.fields(rs.getString(2))))
-                            .findOne();
+            return db.read(c -> {
+                try (PreparedStatement query = c.prepareStatement(db.sql.findCaseType)) {
+                    query.setString(1, tenant.value());
+                    query.setString(2, id.value());
+                    try (ResultSet rs = query.executeQuery()) {
+                        return rs.next()
+                                ? Optional.of(new CaseType(tenant, id, rs.getString(1), TemplateColumns.fields(rs.getString(2))))
+                                : Optional.<CaseType>empty();
+                    }
                 }
             });
         } catch (SQLException | RuntimeException e) {
