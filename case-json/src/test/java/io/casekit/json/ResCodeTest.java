@@ -1,5 +1,7 @@
 package io.casekit.json;
 
+import io.casekit.store.tck.ForwardingCaseStore;
+
 import static io.casekit.json.Fixtures.SEED_CREATE;
 import static io.casekit.json.Fixtures.SEED_ID;
 import static io.casekit.json.Fixtures.SEED_REQUEST;
@@ -130,7 +132,7 @@ class ResCodeTest {
 
     @Test
     void a_version_conflict_is_409001_with_expected_and_actual_version() {
-        Fixtures.World world = Fixtures.World.withStore(store -> new ForwardingStore(store) {
+        Fixtures.World world = Fixtures.World.withStore(store -> new ForwardingCaseStore(store) {
             @Override
             public void update(Case updated, long expectedVersion, HistoryEntry entry) {
                 throw new CaseConflictException(updated.id(), expectedVersion, expectedVersion + 1);
@@ -148,7 +150,7 @@ class ResCodeTest {
 
     @Test
     void a_concurrent_abort_is_409001_with_the_expected_version_only() {
-        Fixtures.World world = Fixtures.World.withStore(store -> new ForwardingStore(store) {
+        Fixtures.World world = Fixtures.World.withStore(store -> new ForwardingCaseStore(store) {
             @Override
             public void update(Case updated, long expectedVersion, HistoryEntry entry) {
                 throw new CaseConflictException(updated.id(), expectedVersion,
@@ -202,7 +204,7 @@ class ResCodeTest {
 
     @Test
     void an_unexpected_failure_is_500001_without_any_detail() {
-        Fixtures.World world = Fixtures.World.withStore(store -> new ForwardingStore(store) {
+        Fixtures.World world = Fixtures.World.withStore(store -> new ForwardingCaseStore(store) {
             @Override
             public Optional<Case> find(TenantId tenant, CaseId id) {
                 throw new IllegalStateException("SELECT * FROM cases WHERE secret = 'x'");
@@ -220,7 +222,7 @@ class ResCodeTest {
 
     @Test
     void an_unavailable_store_is_503001_without_its_detail() {
-        Fixtures.World world = Fixtures.World.withStore(store -> new ForwardingStore(store) {
+        Fixtures.World world = Fixtures.World.withStore(store -> new ForwardingCaseStore(store) {
             @Override
             public List<HistoryEntry> history(TenantId tenant, CaseId id) {
                 throw new StorageUnavailableException("the case store failed",
@@ -245,35 +247,6 @@ class ResCodeTest {
             if (code != ResCode.SUCCESS) {
                 assertThat(code.code()).hasSize(6).startsWith(String.valueOf(code.httpStatus()));
             }
-        }
-    }
-
-    /** A store that passes every call on; tests override the call that should fail. */
-    static class ForwardingStore implements CaseStore {
-        private final CaseStore delegate;
-
-        ForwardingStore(CaseStore delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public Optional<Case> find(TenantId tenant, CaseId id) {
-            return delegate.find(tenant, id);
-        }
-
-        @Override
-        public void insert(Case created, HistoryEntry creation) {
-            delegate.insert(created, creation);
-        }
-
-        @Override
-        public void update(Case updated, long expectedVersion, HistoryEntry entry) {
-            delegate.update(updated, expectedVersion, entry);
-        }
-
-        @Override
-        public List<HistoryEntry> history(TenantId tenant, CaseId id) {
-            return delegate.history(tenant, id);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.casekit.reliability;
 
+import io.casekit.store.tck.ConflictCountingCaseStore;
+
 import static io.casekit.reliability.Fixtures.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,7 +99,7 @@ class SoakTest {
                 Jdbi jdbi = Jdbi.create(db.pool(THREADS_PER_PROCESS, db.driver()));
                 JdbcTemplateCatalog catalog = JdbcTemplateCatalog.create(jdbi, db.options());
                 CaseService service = CaseService.builder(
-                                new ConflictCountingStore(JdbcCaseStore.create(jdbi, db.options()), tally.conflicts), catalog)
+                                new ConflictCountingCaseStore(JdbcCaseStore.create(jdbi, db.options()), tally.conflicts), catalog)
                         .options(CaseServiceOptions.defaults().withMaxReapplies(MAX_REAPPLIES)).build();
                 processes.add(new Process(service, CaseEndpoints.of(service)));
             }

@@ -1,5 +1,7 @@
 package io.casekit.store.jdbc;
 
+import io.casekit.store.tck.ConflictCountingCaseStore;
+
 import static io.casekit.store.jdbc.Fixtures.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,10 +65,10 @@ class ConcurrencyTest {
         TestDatabase db = DATABASES.get(database);
         db.catalog().save(TemplateFixtures.simple(TENANT, Fixtures.TYPE, "Simple"));
         List<CaseService> processes = new ArrayList<>();
-        AtomicInteger conflicts = new AtomicInteger();
+        LongAdder conflicts = new LongAdder();
         for (int p = 0; p < PROCESSES; p++) {
             Jdbi jdbi = Jdbi.create(db.pool(THREADS_PER_PROCESS, true, db.sessionZone()));
-            processes.add(CaseService.builder(new ConflictCounting(JdbcCaseStore.create(jdbi, db.options()), conflicts),
+            processes.add(CaseService.builder(new ConflictCountingCaseStore(JdbcCaseStore.create(jdbi, db.options()), conflicts),
                             JdbcTemplateCatalog.create(jdbi, db.options()))
                     .options(CaseServiceOptions.defaults().withMaxReapplies(1_000)).build());
         }
@@ -132,35 +134,7 @@ class ConcurrencyTest {
         }
         assertThat(total + failed.size()).isEqualTo(PROCESSES * THREADS_PER_PROCESS * MODIFICATIONS_PER_THREAD);
         System.out.printf("%s: %d modifications stored after %d compare-and-set conflicts; %d gave up%n", database,
-                total, conflicts.get(), failed.size());
-    }
-
-    /** Counts the conflicts the store reports, to show how hot the cases were. */
-    private record ConflictCounting(CaseStore store, AtomicInteger conflicts) implements CaseStore {
-        @Override
-        public Optional<Case> find(TenantId tenant, CaseId id) {
-            return store.find(tenant, id);
-        }
-
-        @Override
-        public void insert(Case created, HistoryEntry creation) {
-            store.insert(created, creation);
-        }
-
-        @Override
-        public void update(Case updated, long expectedVersion, HistoryEntry entry) {
-            try {
-                store.update(updated, expectedVersion, entry);
-            } catch (CaseConflictException e) {
-                conflicts.incrementAndGet();
-                throw e;
-            }
-        }
-
-        @Override
-        public List<HistoryEntry> history(TenantId tenant, CaseId id) {
-            return store.history(tenant, id);
-        }
+                total, conflicts.sum(), failed.size());
     }
 
     private static void assertVersionsContiguous(List<HistoryEntry> history, Case stored) {

@@ -1,23 +1,22 @@
-package io.casekit.reliability;
+package io.casekit.store.tck;
 
 import io.casekit.core.Case;
-import io.casekit.core.CaseConflictException;
 import io.casekit.core.CaseId;
 import io.casekit.core.HistoryEntry;
 import io.casekit.core.TenantId;
 import io.casekit.core.spi.CaseStore;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.LongAdder;
 
-/** A store that counts the updates a concurrent change beat: each one makes the service re-apply. */
-final class ConflictCountingStore implements CaseStore {
+/**
+ * A store that passes every call on to another: extend it and override the call a test wants to
+ * watch or break (a failing update, a counted conflict), and the rest behaves as the real store.
+ */
+public class ForwardingCaseStore implements CaseStore {
     private final CaseStore delegate;
-    private final LongAdder conflicts;
 
-    ConflictCountingStore(CaseStore delegate, LongAdder conflicts) {
+    public ForwardingCaseStore(CaseStore delegate) {
         this.delegate = delegate;
-        this.conflicts = conflicts;
     }
 
     @Override
@@ -32,12 +31,7 @@ final class ConflictCountingStore implements CaseStore {
 
     @Override
     public void update(Case updated, long expectedVersion, HistoryEntry entry) {
-        try {
-            delegate.update(updated, expectedVersion, entry);
-        } catch (CaseConflictException e) {
-            conflicts.increment();
-            throw e;
-        }
+        delegate.update(updated, expectedVersion, entry);
     }
 
     @Override
