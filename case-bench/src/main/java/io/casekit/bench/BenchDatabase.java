@@ -24,13 +24,16 @@ import org.jdbi.v3.core.Jdbi;
  * One store a benchmark runs on: the memory store, or a JDBC store on H2 (a file in a temporary
  * folder), PostgreSQL or MariaDB, each in tables of a random prefix that {@link #close()} drops.
  * Database URLs come from the system properties {@code casekit.bench.postgresql} and
- * {@code casekit.bench.mariadb}, defaulting to the local servers.
+ * {@code casekit.bench.mariadb}, defaulting to the local servers; {@code casekit.bench.h2settings}
+ * is appended to the H2 URL.
  */
 final class BenchDatabase implements AutoCloseable {
     static final String POSTGRESQL = System.getProperty("casekit.bench.postgresql",
             "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
     static final String MARIADB = System.getProperty("casekit.bench.mariadb",
             "jdbc:mariadb://127.0.0.1:3306/test?user=root");
+    /** Settings appended to the H2 URL, e.g. {@code ;CACHE_SIZE=1048576}; none by default. */
+    static final String H2_SETTINGS = System.getProperty("casekit.bench.h2settings", "");
 
     final String name;
     final CaseStore store;
@@ -64,7 +67,7 @@ final class BenchDatabase implements AutoCloseable {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                url = "jdbc:h2:file:" + folder.resolve("bench") + ";DB_CLOSE_ON_EXIT=FALSE";
+                url = "jdbc:h2:file:" + folder.resolve("bench") + ";DB_CLOSE_ON_EXIT=FALSE" + H2_SETTINGS;
             }
             case "postgresql" -> url = POSTGRESQL;
             case "mariadb" -> url = MARIADB;
