@@ -43,8 +43,8 @@ run() {
 
 run decode DecodeAndValidateBenchmark
 run dates DateParsingBenchmark
-run modify ModifyEndToEndBenchmark -p store=h2,postgresql,mariadb
-run modify-memory 'ModifyEndToEndBenchmark.casekit' -p store=memory
+run modify ModifyEndToEndBenchmark
+run modify-memory ModifyInMemoryBenchmark
 run scale ScaleBenchmark -p cases="$scale"
 for threads in 1 2 8; do
   run "contention-$threads" ContentionBenchmark -t "$threads"
