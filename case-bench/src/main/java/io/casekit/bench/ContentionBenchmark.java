@@ -164,5 +164,10 @@ public class ContentionBenchmark {
         public List<HistoryEntry> history(TenantId tenant, CaseId id) {
             return delegate.history(tenant, id);
         }
+
+        @Override
+        public <T> T inSession(java.util.function.Supplier<T> work) {
+            return delegate.inSession(work);
+        }
     }
 }

@@ -70,13 +70,51 @@ public final class WireFormats {
         return tens * 10 + ones;
     }
 
-    /** The wire text of a date-time; seconds are kept, fractions are not representable. */
+    /**
+     * The wire text of a date-time; seconds are kept, fractions are not representable. Written out
+     * for the years 0 to 9999 (a test holds it equal to {@link #DATE_TIME}), by the formatter for
+     * others.
+     */
     public static String format(LocalDateTime value) {
-        return DATE_TIME.format(value);
+        if (!isFourDigitYear(value.getYear())) {
+            return DATE_TIME.format(value);
+        }
+        char[] text = new char[19];
+        writeDate(text, value.getYear(), value.getMonthValue(), value.getDayOfMonth());
+        text[10] = ' ';
+        writeTwoDigits(text, 11, value.getHour());
+        text[13] = ':';
+        writeTwoDigits(text, 14, value.getMinute());
+        text[16] = ':';
+        writeTwoDigits(text, 17, value.getSecond());
+        return new String(text);
     }
 
     /** The wire text of a date. */
     public static String format(LocalDate value) {
-        return DATE.format(value);
+        if (!isFourDigitYear(value.getYear())) {
+            return DATE.format(value);
+        }
+        char[] text = new char[10];
+        writeDate(text, value.getYear(), value.getMonthValue(), value.getDayOfMonth());
+        return new String(text);
+    }
+
+    private static boolean isFourDigitYear(int year) {
+        return year >= 0 && year <= 9999;
+    }
+
+    private static void writeDate(char[] text, int year, int month, int day) {
+        writeTwoDigits(text, 0, year / 100);
+        writeTwoDigits(text, 2, year % 100);
+        text[4] = '-';
+        writeTwoDigits(text, 5, month);
+        text[7] = '-';
+        writeTwoDigits(text, 8, day);
+    }
+
+    private static void writeTwoDigits(char[] text, int at, int value) {
+        text[at] = (char) ('0' + value / 10);
+        text[at + 1] = (char) ('0' + value % 10);
     }
 }

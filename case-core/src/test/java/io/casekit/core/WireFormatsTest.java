@@ -53,6 +53,23 @@ class WireFormatsTest {
         assertThat(WireFormats.parseDate(text)).isEqualTo(byFormatter);
     }
 
+    @Provide
+    Arbitrary<LocalDateTime> anyDateTime() {
+        // Years around the four-digit range and far outside it, where the formatter writes a sign.
+        Arbitrary<Integer> years = Arbitraries.oneOf(Arbitraries.integers().between(-20, 10_020),
+                Arbitraries.integers().between(-999_999_999, 999_999_999));
+        return years.flatMap(year -> Arbitraries.integers().between(1, 12).flatMap(month ->
+                Arbitraries.integers().between(1, 28).flatMap(day ->
+                        Arbitraries.integers().between(0, 86_399).map(second ->
+                                LocalDateTime.of(year, month, day, second / 3600, second / 60 % 60, second % 60)))));
+    }
+
+    @Property(tries = 3000)
+    void date_times_are_written_as_the_strict_formatter_writes_them(@ForAll("anyDateTime") LocalDateTime value) {
+        assertThat(WireFormats.format(value)).isEqualTo(WireFormats.DATE_TIME.format(value));
+        assertThat(WireFormats.format(value.toLocalDate())).isEqualTo(WireFormats.DATE.format(value.toLocalDate()));
+    }
+
     @Property
     void any_string_is_parsed_without_exception(@ForAll String text) {
         WireFormats.parseDateTime(text);

@@ -83,6 +83,21 @@ class WirePropertiesTest {
         assertThat(StrictUtf8.firstRefusedByte(wellFormed.getBytes(StandardCharsets.UTF_8))).isEqualTo(-1);
     }
 
+    @Property
+    void a_refused_byte_is_found_at_its_offset_after_any_ascii_run(@ForAll("bytes") byte[] tail,
+                                                                  @ForAll @IntRange(max = 40) int asciiBefore,
+                                                                  @ForAll @IntRange(max = 40) int asciiAfter) {
+        byte[] bytes = new byte[asciiBefore + tail.length + asciiAfter];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (1 + i % 0x7F);
+        }
+        System.arraycopy(tail, 0, bytes, asciiBefore, tail.length);
+        int inTail = StrictUtf8.firstRefusedByte(tail);
+
+        // A truncated sequence at the end of the tail may be completed by nothing ASCII: still refused there.
+        assertThat(StrictUtf8.firstRefusedByte(bytes)).isEqualTo(inTail < 0 ? -1 : asciiBefore + inTail);
+    }
+
     /** Byte arrays rich in the interesting lead and continuation bytes, and valid sequences to break. */
     @Provide
     Arbitrary<byte[]> bytes() {
@@ -92,7 +107,7 @@ class WirePropertiesTest {
         Arbitrary<Byte> any = Arbitraries.bytes();
         Arbitrary<byte[]> mixed = Arbitraries.frequencyOf(
                         net.jqwik.api.Tuple.of(3, interesting), net.jqwik.api.Tuple.of(1, any))
-                .list().ofMaxSize(12)
+                .list().ofMaxSize(24)
                 .map(list -> {
                     byte[] out = new byte[list.size()];
                     for (int i = 0; i < out.length; i++) {

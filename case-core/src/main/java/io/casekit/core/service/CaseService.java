@@ -48,7 +48,9 @@ import java.util.Optional;
  * entry in one atomic compare-and-set. When another change won the race, a modify without an
  * expected version re-reads the case and re-applies the request (a partial update is well defined
  * on any version), up to {@link CaseServiceOptions#maxReapplies()} times; one with an expected
- * version fails with a {@link CaseConflictException}.
+ * version fails with a {@link CaseConflictException}. All of that runs in one
+ * {@linkplain CaseStore#inSession store session} (one connection for a JDBC store); the
+ * {@link CaseChangeListener} is called after it.
  *
  * <p>Every failure is a {@link io.casekit.core.CaseException}: {@link CaseValidationException} with
  * all violations, {@link CaseNotFoundException} (also for a case of another tenant),
@@ -167,6 +169,18 @@ public final class CaseService {
      * @throws CaseRefusedException    when the authorization policy refuses the change
      */
     public ModificationResult modify(TenantId tenant, CaseModification modification) {
+        Modified modified = store.inSession(() -> modifyInSession(tenant, modification));
+        if (modified.entry != null) {
+            notifyListener(modified.result.current(), modified.entry);
+        }
+        return modified.result;
+    }
+
+    /** What a modify stored: the result, and the history entry (null for a no-op) for the listener. */
+    private record Modified(ModificationResult result, HistoryEntry entry) {}
+
+    /** Everything of a modify but the listener, which runs after the store's session. */
+    private Modified modifyInSession(TenantId tenant, CaseModification modification) {
         Checked checked = check(tenant, modification);
         if (!checked.violations.isEmpty()) {
             throw new CaseValidationException(checked.violations);
@@ -180,7 +194,7 @@ public final class CaseService {
             }
             List<FieldChange> changes = attempt == 0 ? checked.changes : diff(current, request.changes());
             if (changes.isEmpty()) {
-                return new ModificationResult(current, List.of());
+                return new Modified(new ModificationResult(current, List.of()), null);
             }
             if (attempt > 0) {
                 List<Violation> late = new ArrayList<>();
@@ -205,8 +219,7 @@ public final class CaseService {
                 current = get(tenant, id);
                 continue;
             }
-            notifyListener(updated, entry);
-            return new ModificationResult(updated, changes);
+            return new Modified(new ModificationResult(updated, changes), entry);
         }
     }
 

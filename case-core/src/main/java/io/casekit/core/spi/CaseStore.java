@@ -10,6 +10,7 @@ import io.casekit.core.StorageUnavailableException;
 import io.casekit.core.TenantId;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Where cases and their history live. Implementations must be safe for concurrent use by many
@@ -76,6 +77,26 @@ public interface CaseStore {
      * @throws StorageUnavailableException when the store fails
      */
     List<HistoryEntry> history(TenantId tenant, CaseId id);
+
+    /**
+     * Runs {@code work}, which calls this store several times in a row, so that the store may serve
+     * those calls on one connection instead of taking one for each. The service runs each modify in
+     * one session: the read of the case, its compare-and-set update, and the re-reads and updates of
+     * any re-apply; it calls no listener or other host code there except the authorization policy.
+     *
+     * <p>A session promises nothing else: every call inside keeps its own promises, exactly as
+     * outside (an update is still its own atomic compare-and-set, a find still sees the latest
+     * committed state), and nothing is held once it returns. The default runs the work as it is,
+     * which is right for a store without connections.
+     *
+     * <p>Implementations return the work's result and let its exceptions through unchanged; a session
+     * opened inside another (or inside a host's transaction that the store joins) simply runs.
+     *
+     * @throws StorageUnavailableException when the store can not open the session; the work has not run
+     */
+    default <T> T inSession(Supplier<T> work) {
+        return work.get();
+    }
 
     /** Checks the arguments of {@link #insert}; for implementations. */
     static void checkInsert(Case created, HistoryEntry creation) {

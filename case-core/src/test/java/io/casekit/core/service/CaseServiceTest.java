@@ -259,6 +259,61 @@ class CaseServiceTest {
     }
 
     @Test
+    void a_modify_with_its_re_applies_runs_in_one_store_session_and_the_listener_after_it() {
+        AtomicInteger sessions = new AtomicInteger();
+        AtomicInteger depth = new AtomicInteger();
+        List<String> callsOutsideASession = new ArrayList<>();
+        AtomicInteger interruptions = new AtomicInteger();
+        CaseService[] other = new CaseService[1];
+        CaseStore watched = new RacingStore(store, () -> {
+            if (interruptions.getAndIncrement() == 0) {
+                other[0].modify(TENANT, modification().ownerId("winner").build());
+            }
+        }) {
+            @Override
+            public <T> T inSession(java.util.function.Supplier<T> work) {
+                sessions.incrementAndGet();
+                depth.incrementAndGet();
+                try {
+                    return work.get();
+                } finally {
+                    depth.decrementAndGet();
+                }
+            }
+
+            @Override
+            public Optional<Case> find(io.casekit.core.TenantId tenant, CaseId id) {
+                if (depth.get() == 0) {
+                    callsOutsideASession.add("find");
+                }
+                return super.find(tenant, id);
+            }
+
+            @Override
+            public void update(Case updated, long expectedVersion, HistoryEntry entry) {
+                if (depth.get() == 0) {
+                    callsOutsideASession.add("update");
+                }
+                super.update(updated, expectedVersion, entry);
+            }
+        };
+        List<Integer> depthSeenByListener = new ArrayList<>();
+        CaseService service = CaseService.builder(watched, store).clock(Fixtures.CLOCK)
+                .listener((after, entry) -> depthSeenByListener.add(depth.get())).build();
+        other[0] = builder(store).build();
+        service.create(TENANT, Fixtures.seedDraft().build());
+        callsOutsideASession.clear();
+        depthSeenByListener.clear();
+
+        service.modify(TENANT, modification().priority(io.casekit.core.Priority.HIGH).build());
+
+        assertThat(sessions).hasValue(1);
+        assertThat(callsOutsideASession).isEmpty();
+        assertThat(depthSeenByListener).containsExactly(0);
+        assertThat(stored(service).version()).as("the modify was re-applied once").isEqualTo(3);
+    }
+
+    @Test
     void re_applying_is_bounded() {
         AtomicInteger updates = new AtomicInteger();
         CaseStore alwaysLoses = new RacingStore(store, () -> { }) {

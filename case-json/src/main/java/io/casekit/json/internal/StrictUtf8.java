@@ -1,5 +1,9 @@
 package io.casekit.json.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Checks that bytes are well-formed UTF-8 as RFC 3629 defines it: no overlong forms, no encoded
  * surrogates, nothing above U+10FFFF, no truncated sequence. The check is done before the parser
@@ -7,6 +11,10 @@ package io.casekit.json.internal;
  * malformed body through. It allocates nothing.
  */
 public final class StrictUtf8 {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
     private StrictUtf8() {}
 
     /**
@@ -18,6 +26,16 @@ public final class StrictUtf8 {
         int i = 0;
         int n = bytes.length;
         while (i < n) {
+            // Eight bytes at a time while all are ASCII and none is NUL: with every byte in 1..0x7F,
+            // subtracting one from each borrows nowhere and no high bit is set; a NUL borrows and
+            // sets its high bit, a byte of 0x80 or more has its own.
+            if (i + 8 <= n) {
+                long word = (long) LONGS.get(bytes, i);
+                if (((word | (word - ONES)) & HIGH_BITS) == 0) {
+                    i += 8;
+                    continue;
+                }
+            }
             int b = bytes[i];
             if (b > 0) {
                 i++;

@@ -3,7 +3,9 @@ package io.casekit.store.jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleScope;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.extension.HandleSupplier;
 
@@ -21,6 +23,11 @@ import org.jdbi.v3.core.extension.HandleSupplier;
  * write as one transaction it begins and commits (or rolls back), a read as a single statement. The
  * connection's autocommit mode is read, never assumed: with autocommit off, a read's implicit
  * transaction is committed, and a write commits explicitly, so a pool configured either way works.
+ *
+ * <p><b>Sessions.</b> {@link #inSession} binds a handle of its own to the thread the same way, so
+ * that the calls inside share one connection; unlike on a host's handle, a read there still runs as
+ * a single statement and a write as one transaction it begins and commits, exactly as on a handle of
+ * their own.
  */
 final class Database {
     /** Work on a connection. */
@@ -32,6 +39,11 @@ final class Database {
     final Jdbi jdbi;
     final JdbcDialect dialect;
     final Statements sql;
+    /**
+     * The handle of the session the thread is in, if any, whichever store or catalog opened it: a
+     * session's handle is bound like a host's, but its reads and writes keep their own transactions.
+     */
+    private static final ThreadLocal<Handle> SESSION = new ThreadLocal<>();
 
     Database(Jdbi jdbi, JdbcStoreOptions options) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
@@ -40,18 +52,60 @@ final class Database {
         this.sql = new Statements(options.tablePrefix(), dialect);
     }
 
+    /**
+     * Runs {@code work} in a session: a handle taken now, bound to the thread in the {@code Jdbi}'s
+     * handle scope for the length of the work, and given back when it returns. Every store and
+     * catalog on this {@code Jdbi} (and host code that asks the same {@code Jdbi} for a handle) runs on
+     * it instead of taking a connection of its own; each read and write keeps its own short
+     * transaction. Inside a session already, or on a thread with a host handle, it simply runs.
+     *
+     * @throws io.casekit.core.StorageUnavailableException when no connection can be had; the work has not run
+     */
+    <R> R inSession(Supplier<R> work) {
+        HandleScope scope = jdbi.getHandleScope();
+        if (scope.get() != null) {
+            return work.get();
+        }
+        Handle handle;
+        try {
+            handle = jdbi.open();
+        } catch (RuntimeException e) {
+            throw Failures.unavailable(e, dialect);
+        }
+        Handle outer = SESSION.get();
+        try (handle) {
+            scope.set(handle);
+            SESSION.set(handle);
+            try {
+                return work.get();
+            } finally {
+                scope.clear();
+                if (outer == null) {
+                    SESSION.remove();
+                } else {
+                    SESSION.set(outer);
+                }
+            }
+        }
+    }
+
     /** Runs a read: on the thread's handle if there is one, else on a connection of its own. */
     <R> R read(Work<R> work) throws SQLException {
         HandleSupplier bound = jdbi.getHandleScope().get();
         if (bound != null) {
-            return work.run(bound.getHandle().getConnection());
+            Handle handle = bound.getHandle();
+            return handle == SESSION.get() ? readOn(handle, work) : work.run(handle.getConnection());
         }
         try (Handle handle = jdbi.open()) {
-            if (handle.getConnection().getAutoCommit()) {
-                return work.run(handle.getConnection());
-            }
-            return inOwnTransaction(handle, work);
+            return readOn(handle, work);
         }
+    }
+
+    private static <R> R readOn(Handle handle, Work<R> work) throws SQLException {
+        if (handle.getConnection().getAutoCommit()) {
+            return work.run(handle.getConnection());
+        }
+        return inOwnTransaction(handle, work);
     }
 
     /** Runs a write atomically: inside the host's transaction if there is one, else in its own. */
@@ -59,7 +113,7 @@ final class Database {
         HandleSupplier bound = jdbi.getHandleScope().get();
         if (bound != null) {
             Handle handle = bound.getHandle();
-            return handle.isInTransaction() ? work.run(handle.getConnection()) : inOwnTransaction(handle, work);
+            return isHostTransaction(handle) ? work.run(handle.getConnection()) : inOwnTransaction(handle, work);
         }
         try (Handle handle = jdbi.open()) {
             return inOwnTransaction(handle, work);
@@ -72,7 +126,11 @@ final class Database {
      */
     boolean inHostTransaction() {
         HandleSupplier bound = jdbi.getHandleScope().get();
-        return bound != null && bound.getHandle().isInTransaction();
+        return bound != null && isHostTransaction(bound.getHandle());
+    }
+
+    private static boolean isHostTransaction(Handle handle) {
+        return handle != SESSION.get() && handle.isInTransaction();
     }
 
     private static <R> R inOwnTransaction(Handle handle, Work<R> work) throws SQLException {

@@ -18,6 +18,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -37,7 +38,8 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p><b>Cost.</b> {@link #find} and {@link #history} are one query; {@link #insert} two inserts;
  * {@link #update} one update and one insert, plus one locking read only when the update matched no
- * row. No statement reads metadata.
+ * row. No statement reads metadata. Inside {@link #inSession} (as the service runs each modify), the
+ * calls share one connection instead of taking one each; each keeps its own transaction.
  *
  * <p><b>Failures.</b> A duplicate key is a {@link DuplicateCaseException}; a transaction the database
  * aborted for a concurrent one (serialization failure, deadlock, lock wait timeout) is a retryable
@@ -93,6 +95,18 @@ public final class JdbcCaseStore implements CaseStore {
     /** The database the store works with. */
     public JdbcDialect dialect() {
         return db.dialect;
+    }
+
+    /**
+     * Runs {@code work} on one connection, taken now and given back when it returns: the store's
+     * calls inside use it, each still its own short transaction (a read a single statement, a write
+     * one transaction). Inside a host's Jdbi handle or transaction, the calls use that, as always.
+     *
+     * @throws io.casekit.core.StorageUnavailableException when no connection can be had; the work has not run
+     */
+    @Override
+    public <T> T inSession(Supplier<T> work) {
+        return db.inSession(work);
     }
 
     @Override

@@ -33,7 +33,20 @@ import org.jdbi.v3.core.Jdbi;
  * definition that today's rules refuse is one too.
  */
 public final class JdbcTemplateCatalog implements TemplateCatalog {
-    private record Key(TenantId tenant, CaseTypeId id) {}
+    private record Key(TenantId tenant, CaseTypeId id) {
+        // Written out: every modify looks its template up here, and the generated record methods
+        // showed in its profile.
+        @Override
+        public int hashCode() {
+            return 31 * tenant.value().hashCode() + id.value().hashCode();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && tenant.value().equals(key.tenant.value())
+                    && id.value().equals(key.id.value());
+        }
+    }
 
     private record Cached(Optional<CaseType> type, long readAtNanos) {}
 

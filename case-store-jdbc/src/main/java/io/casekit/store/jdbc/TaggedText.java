@@ -5,7 +5,6 @@ import io.casekit.core.WireFormats;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -179,19 +178,11 @@ final class TaggedText {
         }
 
         private LocalDate date(String text) {
-            try {
-                return LocalDate.parse(text, WireFormats.DATE);
-            } catch (DateTimeParseException e) {
-                throw malformed("not a date");
-            }
+            return ValueColumns.date(text).orElseThrow(() -> malformed("not a date"));
         }
 
         private LocalDateTime dateTime(String text) {
-            try {
-                return LocalDateTime.parse(text, WireFormats.DATE_TIME);
-            } catch (DateTimeParseException e) {
-                throw malformed("not a date-time");
-            }
+            return ValueColumns.dateTime(text).orElseThrow(() -> malformed("not a date-time"));
         }
 
         private MalformedException malformed(String what) {

@@ -23,6 +23,7 @@ final class TransactionTrackingDataSource implements DataSource {
 
     private final DataSource delegate;
     private final AtomicInteger returnedInTransaction = new AtomicInteger();
+    private final AtomicInteger taken = new AtomicInteger();
 
     TransactionTrackingDataSource(DataSource delegate) {
         this.delegate = delegate;
@@ -30,6 +31,11 @@ final class TransactionTrackingDataSource implements DataSource {
 
     int returnedInTransaction() {
         return returnedInTransaction.get();
+    }
+
+    /** How many connections were taken from the data source so far. */
+    int connectionsTaken() {
+        return taken.get();
     }
 
     @Override
@@ -43,6 +49,7 @@ final class TransactionTrackingDataSource implements DataSource {
     }
 
     private Connection track(Connection connection) {
+        taken.incrementAndGet();
         AtomicBoolean dirty = new AtomicBoolean();
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {

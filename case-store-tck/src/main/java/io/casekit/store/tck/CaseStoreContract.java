@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>The tests are grouped in nested classes: insert and find, tenant isolation, compare-and-set,
- * history, exact round trips, the Big List of Naughty Strings, isolation from callers, concurrency
- * and the template catalog. Each test asks for the store and the catalog at most once, both
+ * history, exact round trips, the Big List of Naughty Strings, isolation from callers, concurrency,
+ * sessions ({@link CaseStore#inSession}) and the template catalog. Each test asks for the store and the catalog at most once, both
  * together ({@link #newStore()} first), after every {@code @BeforeEach} of the subclass has run.
  *
  * <p>The naughty strings are read from the folder named by the system property
@@ -120,6 +120,14 @@ public abstract class CaseStoreContract {
 
     @Nested
     class Concurrency extends ConcurrencyContract {
+        @Override
+        Fixture fixture() {
+            return currentFixture();
+        }
+    }
+
+    @Nested
+    class Sessions extends SessionContract {
         @Override
         Fixture fixture() {
             return currentFixture();

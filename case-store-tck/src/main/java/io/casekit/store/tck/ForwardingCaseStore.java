@@ -7,6 +7,7 @@ import io.casekit.core.TenantId;
 import io.casekit.core.spi.CaseStore;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A store that passes every call on to another: extend it and override the call a test wants to
@@ -37,5 +38,10 @@ public class ForwardingCaseStore implements CaseStore {
     @Override
     public List<HistoryEntry> history(TenantId tenant, CaseId id) {
         return delegate.history(tenant, id);
+    }
+
+    @Override
+    public <T> T inSession(Supplier<T> work) {
+        return delegate.inSession(work);
     }
 }

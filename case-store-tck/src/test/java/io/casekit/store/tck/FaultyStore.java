@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -70,7 +71,13 @@ final class FaultyStore implements CaseStore {
         /** Local date-times are stored as instants of the JVM's default zone. */
         DATE_TIMES_THROUGH_DEFAULT_ZONE,
         /** Instants are stored to the second. */
-        INSTANTS_TO_SECONDS
+        INSTANTS_TO_SECONDS,
+        /** A session returns without running its work. */
+        SESSION_SKIPS_WORK,
+        /** A session hands back null where its work failed. */
+        SESSION_SWALLOWS_FAILURES,
+        /** A session is one transaction: when its work fails, the writes made in it are undone. */
+        SESSION_UNDOES_WRITES_ON_FAILURE
     }
 
     private record Key(String tenant, String id) {}
@@ -87,6 +94,44 @@ final class FaultyStore implements CaseStore {
         String t = fault == Fault.IGNORES_TENANT ? "" : tenant.value();
         String i = fault == Fault.CASE_INSENSITIVE_IDS ? id.value().toLowerCase(Locale.ROOT) : id.value();
         return new Key(t, i);
+    }
+
+    @Override
+    public <T> T inSession(Supplier<T> work) {
+        switch (fault) {
+            case SESSION_SKIPS_WORK -> {
+                return null;
+            }
+            case SESSION_SWALLOWS_FAILURES -> {
+                try {
+                    return work.get();
+                } catch (RuntimeException e) {
+                    return null;
+                }
+            }
+            case SESSION_UNDOES_WRITES_ON_FAILURE -> {
+                Map<Key, Case> casesBefore;
+                Map<Key, List<HistoryEntry>> historiesBefore = new HashMap<>();
+                synchronized (this) {
+                    casesBefore = new HashMap<>(cases);
+                    histories.forEach((key, entries) -> historiesBefore.put(key, new ArrayList<>(entries)));
+                }
+                try {
+                    return work.get();
+                } catch (RuntimeException e) {
+                    synchronized (this) {
+                        cases.clear();
+                        cases.putAll(casesBefore);
+                        histories.clear();
+                        histories.putAll(historiesBefore);
+                    }
+                    throw e;
+                }
+            }
+            default -> {
+                return work.get();
+            }
+        }
     }
 
     @Override

@@ -50,7 +50,10 @@ class KitCatchesFaultsTest {
             Map.entry(FaultyStore.Fault.DROPS_DECIMAL_SCALE, Set.of("decimalsAreExact", "everyFieldRoundTrips")),
             Map.entry(FaultyStore.Fault.DECIMALS_THROUGH_DOUBLE, Set.of("decimalsAreExact")),
             Map.entry(FaultyStore.Fault.DATE_TIMES_THROUGH_DEFAULT_ZONE, Set.of("timesIgnoreTheDefaultZone")),
-            Map.entry(FaultyStore.Fault.INSTANTS_TO_SECONDS, Set.of("actorAndTimeAsGiven")));
+            Map.entry(FaultyStore.Fault.INSTANTS_TO_SECONDS, Set.of("actorAndTimeAsGiven")),
+            Map.entry(FaultyStore.Fault.SESSION_SKIPS_WORK, Set.of("workRunsOnceAndItsResultIsReturned")),
+            Map.entry(FaultyStore.Fault.SESSION_SWALLOWS_FAILURES, Set.of("failurePassesThroughAndWritesStay")),
+            Map.entry(FaultyStore.Fault.SESSION_UNDOES_WRITES_ON_FAILURE, Set.of("failurePassesThroughAndWritesStay")));
 
     private static final Map<FaultyCatalog.Fault, Set<String>> CATALOG_CAUGHT_BY = Map.of(
             FaultyCatalog.Fault.IGNORES_TENANT, Set.of("typesArePerTenant"),
