@@ -35,9 +35,10 @@ jar=case-bench/target/benchmarks.jar
 out=case-bench/target
 props=(-Dcasekit.bench.postgresql="$pg" -Dcasekit.bench.mariadb="$maria")
 
+extra=()
 run() {
   local name=$1; shift
-  java "${props[@]}" -jar "$jar" "$@" "${timing[@]}" -rf json -rff "$out/results-$mode-$name.json" \
+  java "${props[@]}" "${extra[@]}" -jar "$jar" "$@" "${timing[@]}" -rf json -rff "$out/results-$mode-$name.json" \
     | tee "$out/results-$mode-$name.txt"
 }
 
@@ -46,6 +47,10 @@ run dates DateParsingBenchmark
 run modify ModifyEndToEndBenchmark
 run modify-memory ModifyInMemoryBenchmark
 run scale ScaleBenchmark -p cases="$scale"
+# H2 again with its default page cache (16 MiB), the reading of the scale section's second H2 line.
+extra=(-Dcasekit.bench.h2settings=)
+run scale-h2-default-cache ScaleBenchmark -p cases="$scale" -p store=h2
+extra=()
 for threads in 1 2 8; do
   run "contention-$threads" ContentionBenchmark -t "$threads"
 done

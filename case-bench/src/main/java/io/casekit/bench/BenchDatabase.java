@@ -24,16 +24,16 @@ import org.jdbi.v3.core.Jdbi;
  * One store a benchmark runs on: the memory store, or a JDBC store on H2 (a file in a temporary
  * folder), PostgreSQL or MariaDB, each in tables of a random prefix that {@link #close()} drops.
  * Database URLs come from the system properties {@code casekit.bench.postgresql} and
- * {@code casekit.bench.mariadb}, defaulting to the local servers; {@code casekit.bench.h2settings}
- * is appended to the H2 URL.
+ * {@code casekit.bench.mariadb}, defaulting to the local servers; {@code casekit.bench.h2settings},
+ * when set, replaces the settings a benchmark appends to the H2 URL (none unless it says).
  */
 final class BenchDatabase implements AutoCloseable {
     static final String POSTGRESQL = System.getProperty("casekit.bench.postgresql",
             "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
     static final String MARIADB = System.getProperty("casekit.bench.mariadb",
             "jdbc:mariadb://127.0.0.1:3306/test?user=root");
-    /** Settings appended to the H2 URL, e.g. {@code ;CACHE_SIZE=1048576}; none by default. */
-    static final String H2_SETTINGS = System.getProperty("casekit.bench.h2settings", "");
+    /** Settings appended to the H2 URL instead of the benchmark's, e.g. {@code ;CACHE_SIZE=1048576}. */
+    static final String H2_SETTINGS = System.getProperty("casekit.bench.h2settings");
 
     final String name;
     final CaseStore store;
@@ -55,6 +55,14 @@ final class BenchDatabase implements AutoCloseable {
 
     /** @param name {@code memory}, {@code h2}, {@code postgresql} or {@code mariadb} */
     static BenchDatabase open(String name, int poolSize) {
+        return open(name, poolSize, "");
+    }
+
+    /**
+     * @param name       {@code memory}, {@code h2}, {@code postgresql} or {@code mariadb}
+     * @param h2Settings appended to the H2 URL unless {@code casekit.bench.h2settings} is set
+     */
+    static BenchDatabase open(String name, int poolSize, String h2Settings) {
         if (name.equals("memory")) {
             return new BenchDatabase(name, new InMemoryCaseStore(), new InMemoryTemplateCatalog(), null, "", null);
         }
@@ -67,7 +75,8 @@ final class BenchDatabase implements AutoCloseable {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                url = "jdbc:h2:file:" + folder.resolve("bench") + ";DB_CLOSE_ON_EXIT=FALSE" + H2_SETTINGS;
+                url = "jdbc:h2:file:" + folder.resolve("bench") + ";DB_CLOSE_ON_EXIT=FALSE"
+                        + (H2_SETTINGS != null ? H2_SETTINGS : h2Settings);
             }
             case "postgresql" -> url = POSTGRESQL;
             case "mariadb" -> url = MARIADB;
