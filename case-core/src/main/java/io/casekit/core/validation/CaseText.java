@@ -13,7 +13,8 @@ import java.lang.annotation.Target;
  * {@code actualBytes}) holding no U+0000, no lone surrogate and no control character that
  * {@link #controls()} refuses (code {@code invalid_characters}, params {@code index},
  * {@code character}). Both are checked in one pass, without encoding; a text with a lone
- * surrogate has no UTF-8 length and is reported for its characters only. {@code null} is valid.
+ * surrogate has no UTF-8 length and is reported for its characters only. With
+ * {@code blankAllowed = false} a blank text is refused too (code {@code blank}). {@code null} is valid.
  */
 @Documented
 @Constraint(validatedBy = CaseTextValidator.class)
@@ -28,6 +29,12 @@ public @interface CaseText {
 
     /** The most UTF-8 bytes allowed. */
     int maxBytes();
+
+    /**
+     * Whether an empty text or one of only white space ({@link String#isBlank()}) is accepted; when
+     * not, it is refused with code {@code blank}, in the same pass as the other checks.
+     */
+    boolean blankAllowed() default true;
 
     /** Which control characters (U+0001–U+001F, U+007F) the text may hold. */
     Controls controls() default Controls.NONE;

@@ -10,11 +10,13 @@ import java.util.Map;
 public final class CaseTextValidator implements ConstraintValidator<CaseText, CharSequence> {
     private long maxBytes;
     private CaseText.Controls controls = CaseText.Controls.NONE;
+    private boolean blankAllowed = true;
 
     @Override
     public void initialize(CaseText annotation) {
         maxBytes = annotation.maxBytes();
         controls = annotation.controls();
+        blankAllowed = annotation.blankAllowed();
     }
 
     @Override
@@ -22,12 +24,16 @@ public final class CaseTextValidator implements ConstraintValidator<CaseText, Ch
         if (value == null) {
             return true;
         }
+        boolean blank = !blankAllowed && TextRules.isBlank(value);
         TextRules.Scan scan = TextRules.scan(value, controls);
         boolean tooLong = !scan.hasLoneSurrogate() && scan.bytes() > maxBytes;
-        if (scan.refusedAt() < 0 && !tooLong) {
+        if (!blank && scan.refusedAt() < 0 && !tooLong) {
             return true;
         }
         EnumMap<ViolationCode, Map<String, Object>> found = new EnumMap<>(ViolationCode.class);
+        if (blank) {
+            found.put(ViolationCode.BLANK, Map.of());
+        }
         if (scan.refusedAt() >= 0) {
             found.put(ViolationCode.INVALID_CHARACTERS, Map.of("index", (long) scan.refusedAt(),
                     "character", ConstraintParams.codePoint(value.charAt(scan.refusedAt()))));

@@ -4,7 +4,7 @@ import org.jspecify.annotations.Nullable;
 
 /** The standard fields of a create request: those of a modify, and the case type. */
 final class DraftFieldValues extends StandardFieldValues {
-    @NotBlankText @IdText
+    @IdText(blankAllowed = false)
     @Nullable String type;
 
     @Override

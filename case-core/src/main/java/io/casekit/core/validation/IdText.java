@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
 /**
  * An identifier: ASCII letters, digits, {@code -} and {@code _} (code {@code invalid_characters},
  * params {@code index}, {@code character}), at most {@link #maxBytes()} UTF-8 bytes (code
- * {@code too_long}). {@code null} is valid; an empty text is left to {@link NotBlankText}.
+ * {@code too_long}); with {@code blankAllowed = false} an empty or white-space text is refused too
+ * (code {@code blank}). {@code null} is valid.
  */
 @Documented
 @Constraint(validatedBy = IdTextValidator.class)
@@ -23,6 +24,9 @@ public @interface IdText {
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
+
+    /** Whether an empty text or one of only white space is accepted (else code {@code blank}). */
+    boolean blankAllowed() default true;
 
     /** The most UTF-8 bytes allowed; 20 for every id of the AICC case API. */
     int maxBytes() default 20;

@@ -10,10 +10,12 @@ import java.util.Map;
 /** Checks {@link IdText}. */
 public final class IdTextValidator implements ConstraintValidator<IdText, CharSequence> {
     private long maxBytes;
+    private boolean blankAllowed = true;
 
     @Override
     public void initialize(IdText annotation) {
         maxBytes = annotation.maxBytes();
+        blankAllowed = annotation.blankAllowed();
     }
 
     @Override
@@ -21,14 +23,18 @@ public final class IdTextValidator implements ConstraintValidator<IdText, CharSe
         if (value == null) {
             return true;
         }
+        boolean blank = !blankAllowed && TextRules.isBlank(value);
         int bad = TextRules.indexOfNonIdCharacter(value);
         // Only id characters: one byte each.
         long bytes = bad < 0 ? value.length() : Utf8.encodedLength(value);
         boolean tooLong = bytes > maxBytes;
-        if (bad < 0 && !tooLong) {
+        if (!blank && bad < 0 && !tooLong) {
             return true;
         }
         EnumMap<ViolationCode, Map<String, Object>> found = new EnumMap<>(ViolationCode.class);
+        if (blank) {
+            found.put(ViolationCode.BLANK, Map.of());
+        }
         if (bad >= 0) {
             found.put(ViolationCode.INVALID_CHARACTERS, Map.of("index", (long) bad,
                     "character", ConstraintParams.codePoint(value.charAt(bad))));

@@ -9,13 +9,13 @@ import org.jspecify.annotations.Nullable;
  * Java field names are the request keys.
  */
 class StandardFieldValues {
-    @NotBlankText @IdText
+    @IdText(blankAllowed = false)
     @Nullable String id;
 
-    @NotBlankText @CaseText(maxBytes = 128)
+    @CaseText(maxBytes = 128, blankAllowed = false)
     @Nullable String title;
 
-    @NotBlankText @CaseText(maxBytes = 20_000, controls = Controls.LINE_BREAKS)
+    @CaseText(maxBytes = 20_000, controls = Controls.LINE_BREAKS, blankAllowed = false)
     @Nullable String description;
 
     @IdText
@@ -30,7 +30,7 @@ class StandardFieldValues {
     @IdText
     @Nullable String contactId;
 
-    @NotBlankText @IdText
+    @IdText(blankAllowed = false)
     @Nullable String creatorId;
 
     @PhoneNumber @Utf8MaxBytes(20)

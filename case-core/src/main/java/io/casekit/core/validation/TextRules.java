@@ -12,6 +12,11 @@ final class TextRules {
      */
     record Scan(long bytes, boolean hasLoneSurrogate, int refusedAt) {}
 
+    /** Whether the text is empty or only white space, as {@link String#isBlank()} decides. */
+    static boolean isBlank(CharSequence text) {
+        return text instanceof String s ? s.isBlank() : text.toString().isBlank();
+    }
+
     static Scan scan(CharSequence text, Controls controls) {
         long bytes = 0;
         int refusedAt = -1;

@@ -110,6 +110,21 @@ class CaseServiceTest {
     }
 
     @Test
+    void create_refuses_a_blank_type_title_description_and_creator_each_as_blank() {
+        CaseService service = builder(store).build();
+        CaseDraft draft = CaseDraft.of(java.util.Map.of("type", InputValue.text(""), "title", InputValue.text(" "),
+                "description", InputValue.text("\t"), "contactId", InputValue.text("c1"),
+                "creatorId", InputValue.text("")));
+        assertThatThrownBy(() -> service.create(TENANT, draft)).isInstanceOfSatisfying(CaseValidationException.class,
+                e -> assertThat(e.violations()).extracting(Violation::path, Violation::code).contains(
+                        tuple("/caseInfo/type", ViolationCode.BLANK),
+                        tuple("/caseInfo/title", ViolationCode.BLANK),
+                        tuple("/caseInfo/description", ViolationCode.BLANK),
+                        tuple("/caseInfo/creatorId", ViolationCode.BLANK)));
+        assertThat(store.writes()).isZero();
+    }
+
+    @Test
     void create_with_a_taken_id_is_a_duplicate_and_changes_nothing() {
         CaseService service = service();
         Case before = stored(service);

@@ -302,6 +302,22 @@ class ModificationRulesTest {
                     .contains(tuple("/caseInfo/title", ViolationCode.BLANK));
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"id", "title", "description", "creatorId"})
+        void an_empty_mandatory_text_is_blank_and_only_blank(String field) {
+            List<Violation> v = refused(modification().set(field, InputValue.text("")).build());
+            assertThat(v).filteredOn(violation -> violation.path().equals("/caseInfo/" + field))
+                    .extracting(Violation::code).containsExactly(ViolationCode.BLANK);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"id", "title", "description", "creatorId"})
+        void a_mandatory_text_of_spaces_is_blank(String field) {
+            List<Violation> v = refused(modification().set(field, InputValue.text("   ")).build());
+            assertThat(v).extracting(Violation::path, Violation::code)
+                    .contains(tuple("/caseInfo/" + field, ViolationCode.BLANK));
+        }
+
         @Test
         void an_unknown_key_is_refused_never_dropped() {
             onlyViolation(modification().set("status", InputValue.text("Closed")).build(), "/caseInfo/status",
