@@ -82,7 +82,8 @@ public interface CaseStore {
      * Runs {@code work}, which calls this store several times in a row, so that the store may serve
      * those calls on one connection instead of taking one for each. The service runs each modify in
      * one session: the read of the case, its compare-and-set update, and the re-reads and updates of
-     * any re-apply; it calls no listener or other host code there except the authorization policy.
+     * any re-apply; of the host's code, only the template catalog's {@code find}, the authorization
+     * policy and the clock run inside it (the change listener runs after it).
      *
      * <p>A session promises nothing else: every call inside keeps its own promises, exactly as
      * outside (an update is still its own atomic compare-and-set, a find still sees the latest
