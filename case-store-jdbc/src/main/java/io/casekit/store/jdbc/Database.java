@@ -30,6 +30,7 @@ import org.jdbi.v3.core.extension.HandleSupplier;
  * their own.
  */
 final class Database {
+    private static final System.Logger LOG = System.getLogger(Database.class.getName());
     /** Work on a connection. */
     @FunctionalInterface
     interface Work<R> {
@@ -59,6 +60,10 @@ final class Database {
      * it instead of taking a connection of its own; each read and write keeps its own short
      * transaction. Inside a session already, or on a thread with a host handle, it simply runs.
      *
+     * <p>When giving the connection back fails after the work succeeded, the work's result stands
+     * (what it wrote is committed) and the failure is logged as a warning, as for every handle the
+     * store opens.
+     *
      * @throws io.casekit.core.StorageUnavailableException when no connection can be had; the work has not run
      */
     <R> R inSession(Supplier<R> work) {
@@ -72,19 +77,53 @@ final class Database {
         } catch (RuntimeException e) {
             throw Failures.unavailable(e, dialect);
         }
-        Handle outer = SESSION.get();
-        try (handle) {
-            scope.set(handle);
-            SESSION.set(handle);
+        return onOwnHandle(handle, h -> bound(scope, h, work));
+    }
+
+    /** Work on a handle of the store's own. */
+    @FunctionalInterface
+    private interface HandleWork<R, X extends Exception> {
+        R run(Handle handle) throws X;
+    }
+
+    /**
+     * Runs {@code work} on a handle the store opened, then closes it. A failure to close after the
+     * work succeeded does not change its outcome (what it wrote is committed; a pool failing to take
+     * a connection back does not undo that): it is logged as a warning, and the result stands.
+     */
+    private static <R, X extends Exception> R onOwnHandle(Handle handle, HandleWork<R, X> work) throws X {
+        R result;
+        try {
+            result = work.run(handle);
+        } catch (Throwable e) {
             try {
-                return work.get();
-            } finally {
-                scope.clear();
-                if (outer == null) {
-                    SESSION.remove();
-                } else {
-                    SESSION.set(outer);
-                }
+                handle.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+        try {
+            handle.close();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Could not give a connection back after the case store's work", e);
+        }
+        return result;
+    }
+
+    /** Runs the work with the session's handle bound to the thread, and unbinds it. */
+    private static <R> R bound(HandleScope scope, Handle handle, Supplier<R> work) {
+        Handle outer = SESSION.get();
+        scope.set(handle);
+        SESSION.set(handle);
+        try {
+            return work.get();
+        } finally {
+            scope.clear();
+            if (outer == null) {
+                SESSION.remove();
+            } else {
+                SESSION.set(outer);
             }
         }
     }
@@ -96,9 +135,7 @@ final class Database {
             Handle handle = bound.getHandle();
             return handle == SESSION.get() ? readOn(handle, work) : work.run(handle.getConnection());
         }
-        try (Handle handle = jdbi.open()) {
-            return readOn(handle, work);
-        }
+        return onOwnHandle(jdbi.open(), handle -> readOn(handle, work));
     }
 
     private static <R> R readOn(Handle handle, Work<R> work) throws SQLException {
@@ -115,9 +152,7 @@ final class Database {
             Handle handle = bound.getHandle();
             return isHostTransaction(handle) ? work.run(handle.getConnection()) : inOwnTransaction(handle, work);
         }
-        try (Handle handle = jdbi.open()) {
-            return inOwnTransaction(handle, work);
-        }
+        return onOwnHandle(jdbi.open(), handle -> inOwnTransaction(handle, work));
     }
 
     /**

@@ -10,8 +10,17 @@ import io.casekit.core.CaseModification;
 import io.casekit.core.service.AuthorizationPolicy;
 import io.casekit.core.service.CaseService;
 import io.casekit.core.template.CaseType;
+import io.casekit.core.Value;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,5 +114,53 @@ class SessionTest {
                 .set("AICC__notes__CST", io.casekit.core.InputValue.text("still known")).build());
         assertThat(tracking.returnedInTransaction()).isZero();
         assertThat(otherProcess.history(TENANT, CaseId.of("manual"))).hasSize(3);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aConnectionThatFailsToCloseDoesNotUndoWhatWasCommitted(String database) {
+        TestDatabase db = DATABASES.get(database);
+        DataSource pool = db.pool(2, true, db.sessionZone());
+        AtomicBoolean failClose = new AtomicBoolean();
+        DataSource failingClose = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    Object result = invoke(pool, method, args);
+                    if (!method.getName().equals("getConnection")) {
+                        return result;
+                    }
+                    Connection connection = (Connection) result;
+                    return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                            (p, m, a) -> {
+                                Object r = invoke(connection, m, a);
+                                if (m.getName().equals("close") && failClose.get()) {
+                                    throw new SQLException("the pool could not take the connection back", "08006");
+                                }
+                                return r;
+                            });
+                });
+        Jdbi jdbi = Jdbi.create(failingClose);
+        JdbcTemplateCatalog catalog = JdbcTemplateCatalog.create(jdbi, db.options());
+        catalog.save(TemplateFixtures.simple(TENANT, Fixtures.TYPE, "Simple"));
+        JdbcCaseStore store = JdbcCaseStore.create(jdbi, db.options());
+        CaseService service = CaseService.builder(store, catalog).build();
+        Case created = create(service, "closing");
+        failClose.set(true);
+
+        assertThat(service.modify(TENANT, retitle("closing", "committed")).current().version()).isEqualTo(2);
+        Fixtures.Change change = Fixtures.change(service.get(TENANT, created.id()), "title",
+                Optional.of(Value.text("outside a session")), "operator");
+        store.update(change.updated(), 2, change.entry());
+
+        failClose.set(false);
+        assertThat(db.store().find(TENANT, created.id()).orElseThrow().title()).isEqualTo("outside a session");
+        assertThat(db.store().history(TENANT, created.id())).hasSize(3);
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 }
