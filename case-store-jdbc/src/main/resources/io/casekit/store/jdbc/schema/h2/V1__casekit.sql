@@ -1,7 +1,9 @@
 -- casekit schema version 1 for H2 2.x. ${prefix} is the table prefix (default casekit_).
 -- dueDate is its wire text uuuu-MM-dd HH:mm:ss; instants are epoch milliseconds; extension
--- values, history changes and template fields are in the store's tagged text encoding
--- (CLOB: a TEXTAREA value alone may hold 1 MiB). No column depends on a time zone.
+-- values, history changes and template fields are in the store's tagged text encoding, in
+-- VARCHAR: H2 2.x holds up to 1,000,000,000 characters there (a TEXTAREA value alone may hold
+-- 1 MiB), inline, which a modify reads and writes faster than a CLOB. No column depends on a
+-- time zone.
 
 CREATE TABLE IF NOT EXISTS ${prefix}schema_version (
     version INTEGER      NOT NULL PRIMARY KEY,
@@ -21,7 +23,7 @@ CREATE TABLE IF NOT EXISTS ${prefix}case (
     contact_id    VARCHAR,
     contact_phone VARCHAR,
     attachment    VARCHAR,
-    extensions    CLOB    NOT NULL,
+    extensions    VARCHAR NOT NULL,
     created_by    VARCHAR NOT NULL,
     created_at    BIGINT  NOT NULL,
     updated_at    BIGINT  NOT NULL,
@@ -34,7 +36,7 @@ CREATE TABLE IF NOT EXISTS ${prefix}case_history (
     version    BIGINT  NOT NULL,
     changed_at BIGINT  NOT NULL,
     actor      VARCHAR NOT NULL,
-    changes    CLOB    NOT NULL,
+    changes    VARCHAR NOT NULL,
     CONSTRAINT ${prefix}case_history_pk PRIMARY KEY (tenant, case_id, version)
 );
 
@@ -42,7 +44,7 @@ CREATE TABLE IF NOT EXISTS ${prefix}case_type (
     tenant VARCHAR(64) NOT NULL,
     id     VARCHAR(20) NOT NULL,
     name   VARCHAR NOT NULL,
-    fields CLOB    NOT NULL,
+    fields VARCHAR NOT NULL,
     CONSTRAINT ${prefix}case_type_pk PRIMARY KEY (tenant, id)
 );
 
