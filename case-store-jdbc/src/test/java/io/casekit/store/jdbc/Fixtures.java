@@ -1,6 +1,8 @@
 package io.casekit.store.jdbc;
 
 import io.casekit.core.Case;
+import io.casekit.core.CaseDraft;
+import io.casekit.core.CaseModification;
 import io.casekit.core.CaseId;
 import io.casekit.core.CaseTypeId;
 import io.casekit.core.FieldChange;
@@ -9,6 +11,7 @@ import io.casekit.core.Priority;
 import io.casekit.core.StandardField;
 import io.casekit.core.TenantId;
 import io.casekit.core.Value;
+import io.casekit.core.service.CaseService;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -76,4 +79,15 @@ final class Fixtures {
     }
 
     record Change(Case updated, HistoryEntry entry) {}
+
+    /** Creates, through the service, a case of {@link #TYPE} titled "before". */
+    static Case createThroughService(CaseService service, String id) {
+        return service.create(TENANT, CaseDraft.builder(TYPE, "creator").id(id).title("before")
+                .description("d").contactId("contact").build());
+    }
+
+    /** A modify request that sets the title (and the mandatory description, unchanged). */
+    static CaseModification retitle(String id, String title) {
+        return CaseModification.builder(id, "operator").title(title).description("d").build();
+    }
 }

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.casekit.core.Case;
-import io.casekit.core.CaseDraft;
 import io.casekit.core.CaseId;
-import io.casekit.core.CaseModification;
 import io.casekit.core.HistoryEntry;
 import io.casekit.core.Value;
 import io.casekit.core.service.CaseService;
@@ -38,25 +36,16 @@ class HostTransactionTest {
         return CaseService.builder(db.store(), catalog).build();
     }
 
-    private static Case create(CaseService service, String id) {
-        return service.create(TENANT, CaseDraft.builder(Fixtures.TYPE, "creator").id(id).title("before")
-                .description("d").contactId("contact").build());
-    }
-
-    private static CaseModification retitle(String id, String title) {
-        return CaseModification.builder(id, "operator").title(title).description("d").build();
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aHostTransactionThatRollsBackAfterAModifyLeavesNoTraceOfIt(String database) {
         TestDatabase db = DATABASES.get(database);
         CaseService service = service(db);
-        Case before = create(service, "rolledback");
+        Case before = Fixtures.createThroughService(service, "rolledback");
         List<HistoryEntry> historyBefore = service.history(TENANT, before.id());
 
         assertThatThrownBy(() -> db.jdbi.useTransaction(h -> {
-            ModificationResult result = service.modify(TENANT, retitle("rolledback", "after"));
+            ModificationResult result = service.modify(TENANT, Fixtures.retitle("rolledback", "after"));
             assertThat(result.changes()).isNotEmpty();
             // Inside the host's transaction the change is there, state and history.
             assertThat(service.get(TENANT, before.id()).title()).isEqualTo("after");
@@ -67,7 +56,7 @@ class HostTransactionTest {
         assertThat(service.get(TENANT, before.id())).isEqualTo(before);
         assertThat(service.history(TENANT, before.id())).isEqualTo(historyBefore);
         // A later modify starts from the stored version, not from the rolled-back one.
-        assertThat(service.modify(TENANT, retitle("rolledback", "later")).current().version()).isEqualTo(2);
+        assertThat(service.modify(TENANT, Fixtures.retitle("rolledback", "later")).current().version()).isEqualTo(2);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -75,12 +64,12 @@ class HostTransactionTest {
     void aModifyInsideAHostTransactionBecomesVisibleToOthersOnlyWhenTheHostCommits(String database) {
         TestDatabase db = DATABASES.get(database);
         CaseService service = service(db);
-        Case before = create(service, "committed");
+        Case before = Fixtures.createThroughService(service, "committed");
         JdbcCaseStore otherProcess = JdbcCaseStore.create(
                 org.jdbi.v3.core.Jdbi.create(db.pool(1, true, db.sessionZone())), db.options());
 
         db.jdbi.useTransaction(h -> {
-            service.modify(TENANT, retitle("committed", "after"));
+            service.modify(TENANT, Fixtures.retitle("committed", "after"));
             Long versionOnHostConnection = h.createQuery("SELECT version FROM " + db.prefix + "case WHERE id = ?")
                     .bind(0, "committed").mapTo(Long.class).one();
             assertThat(versionOnHostConnection).isEqualTo(2L);

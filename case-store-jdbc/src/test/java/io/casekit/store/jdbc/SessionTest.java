@@ -4,7 +4,6 @@ import static io.casekit.store.jdbc.Fixtures.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.casekit.core.Case;
-import io.casekit.core.CaseDraft;
 import io.casekit.core.CaseId;
 import io.casekit.core.CaseModification;
 import io.casekit.core.service.AuthorizationPolicy;
@@ -38,15 +37,6 @@ class SessionTest {
         return Databases.names();
     }
 
-    private static Case create(CaseService service, String id) {
-        return service.create(TENANT, CaseDraft.builder(Fixtures.TYPE, "creator").id(id).title("before")
-                .description("d").contactId("contact").build());
-    }
-
-    private static CaseModification retitle(String id, String title) {
-        return CaseModification.builder(id, "operator").title(title).description("d").build();
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aModifyTakesOneConnectionWhereItsReadAndWriteTookOneEach(String database) {
@@ -56,10 +46,10 @@ class SessionTest {
         JdbcTemplateCatalog catalog = JdbcTemplateCatalog.create(jdbi, db.options());
         catalog.save(TemplateFixtures.simple(TENANT, Fixtures.TYPE, "Simple"));
         CaseService service = CaseService.builder(JdbcCaseStore.create(jdbi, db.options()), catalog).build();
-        create(service, "one");
+        Fixtures.createThroughService(service, "one");
         int before = counting.connectionsTaken();
 
-        service.modify(TENANT, retitle("one", "after"));
+        service.modify(TENANT, Fixtures.retitle("one", "after"));
 
         assertThat(counting.connectionsTaken() - before).isEqualTo(1);
         assertThat(service.get(TENANT, CaseId.of("one")).title()).isEqualTo("after");
@@ -80,10 +70,10 @@ class SessionTest {
         };
         CaseService service = CaseService.builder(JdbcCaseStore.create(jdbi, db.options()), catalog)
                 .policy(askingTheDatabase).build();
-        create(service, "shared");
+        Fixtures.createThroughService(service, "shared");
 
         for (int i = 0; i < 3; i++) {
-            service.modify(TENANT, retitle("shared", "title " + i));
+            service.modify(TENANT, Fixtures.retitle("shared", "title " + i));
         }
 
         assertThat(service.get(TENANT, CaseId.of("shared")).version()).isEqualTo(4);
@@ -99,12 +89,12 @@ class SessionTest {
         CaseType type = TemplateFixtures.simple(TENANT, Fixtures.TYPE, "Simple");
         catalog.save(type);
         CaseService service = CaseService.builder(JdbcCaseStore.create(jdbi, db.options()), catalog).build();
-        create(service, "manual");
+        Fixtures.createThroughService(service, "manual");
         JdbcCaseStore otherProcess = db.store();
 
-        service.modify(TENANT, retitle("manual", "after"));
+        service.modify(TENANT, Fixtures.retitle("manual", "after"));
         assertThat(otherProcess.find(TENANT, CaseId.of("manual")).orElseThrow().title()).isEqualTo("after");
-        service.modify(TENANT, retitle("manual", "after"));
+        service.modify(TENANT, Fixtures.retitle("manual", "after"));
         assertThat(tracking.returnedInTransaction()).isZero();
 
         // Inside the session the catalog still caches: with the type gone behind its back, the
@@ -143,10 +133,10 @@ class SessionTest {
         catalog.save(TemplateFixtures.simple(TENANT, Fixtures.TYPE, "Simple"));
         JdbcCaseStore store = JdbcCaseStore.create(jdbi, db.options());
         CaseService service = CaseService.builder(store, catalog).build();
-        Case created = create(service, "closing");
+        Case created = Fixtures.createThroughService(service, "closing");
         failClose.set(true);
 
-        assertThat(service.modify(TENANT, retitle("closing", "committed")).current().version()).isEqualTo(2);
+        assertThat(service.modify(TENANT, Fixtures.retitle("closing", "committed")).current().version()).isEqualTo(2);
         Fixtures.Change change = Fixtures.change(service.get(TENANT, created.id()), "title",
                 Optional.of(Value.text("outside a session")), "operator");
         store.update(change.updated(), 2, change.entry());
