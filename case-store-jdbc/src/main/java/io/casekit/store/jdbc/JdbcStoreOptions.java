@@ -15,19 +15,34 @@ import java.util.regex.Pattern;
  *                         here, when the options are built. Default {@code casekit_}.
  * @param dialect          the database, or empty to detect it from the connection's metadata once,
  *                         when a store is built. Default empty.
- * @param templateCacheTtl how long {@link JdbcTemplateCatalog} keeps a case type it has read
- *                         before reading it again; zero reads it on every lookup. A type saved
+ * @param templateCacheTtl how long {@link JdbcTemplateCatalog} keeps a case type it has read (or
+ *                         the fact that there is none) before reading it again, counted from the
+ *                         read (expire-after-write); zero reads it on every lookup. A type saved
  *                         through the same catalog is seen at once; one saved by another process
  *                         (or another catalog instance) is seen at most this long after. Default
  *                         10 seconds.
+ * @param templateCacheMaximumSize how many lookups (tenant and case type id, found or not)
+ *                         {@link JdbcTemplateCatalog} keeps at most; past it the ones least likely to
+ *                         be asked for again are evicted. Zero turns the cache off. Default
+ *                         {@value #DEFAULT_TEMPLATE_CACHE_MAXIMUM_SIZE}.
  */
-public record JdbcStoreOptions(String tablePrefix, Optional<JdbcDialect> dialect, Duration templateCacheTtl) {
+public record JdbcStoreOptions(String tablePrefix, Optional<JdbcDialect> dialect, Duration templateCacheTtl,
+        long templateCacheMaximumSize) {
     private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,39}");
 
     /** The default table prefix. */
     public static final String DEFAULT_TABLE_PREFIX = "casekit_";
 
-    /** @throws IllegalArgumentException when the prefix is not a safe identifier or the TTL is negative */
+    /**
+     * The default bound of the template cache, in entries. Our decision: room for many tenants'
+     * case types, while a cache filled with large templates stays within a few megabytes.
+     */
+    public static final long DEFAULT_TEMPLATE_CACHE_MAXIMUM_SIZE = 1_000;
+
+    /**
+     * @throws IllegalArgumentException when the prefix is not a safe identifier, or the cache's
+     *                                  time-to-live or maximum size is negative
+     */
     public JdbcStoreOptions {
         Objects.requireNonNull(tablePrefix, "tablePrefix");
         Objects.requireNonNull(dialect, "dialect");
@@ -39,24 +54,36 @@ public record JdbcStoreOptions(String tablePrefix, Optional<JdbcDialect> dialect
         if (templateCacheTtl.isNegative()) {
             throw new IllegalArgumentException("The template cache time-to-live must not be negative");
         }
+        if (templateCacheMaximumSize < 0) {
+            throw new IllegalArgumentException("The template cache maximum size must not be negative");
+        }
     }
 
-    /** Prefix {@code casekit_}, dialect detected, templates cached for 10 seconds. */
+    /** Prefix {@code casekit_}, dialect detected, at most 1,000 template lookups cached for 10 seconds. */
     public static JdbcStoreOptions defaults() {
-        return new JdbcStoreOptions(DEFAULT_TABLE_PREFIX, Optional.empty(), Duration.ofSeconds(10));
+        return new JdbcStoreOptions(DEFAULT_TABLE_PREFIX, Optional.empty(), Duration.ofSeconds(10),
+                DEFAULT_TEMPLATE_CACHE_MAXIMUM_SIZE);
     }
 
     /** @throws IllegalArgumentException when the prefix is not a safe identifier */
     public JdbcStoreOptions withTablePrefix(String value) {
-        return new JdbcStoreOptions(value, dialect, templateCacheTtl);
+        return new JdbcStoreOptions(value, dialect, templateCacheTtl, templateCacheMaximumSize);
     }
 
     public JdbcStoreOptions withDialect(JdbcDialect value) {
-        return new JdbcStoreOptions(tablePrefix, Optional.of(value), templateCacheTtl);
+        return new JdbcStoreOptions(tablePrefix, Optional.of(value), templateCacheTtl, templateCacheMaximumSize);
     }
 
     /** @throws IllegalArgumentException when the duration is negative */
     public JdbcStoreOptions withTemplateCacheTtl(Duration value) {
-        return new JdbcStoreOptions(tablePrefix, dialect, value);
+        return new JdbcStoreOptions(tablePrefix, dialect, value, templateCacheMaximumSize);
+    }
+
+    /**
+     * @param value the template cache's bound in entries; zero turns the cache off
+     * @throws IllegalArgumentException when the size is negative
+     */
+    public JdbcStoreOptions withTemplateCacheMaximumSize(long value) {
+        return new JdbcStoreOptions(tablePrefix, dialect, templateCacheTtl, value);
     }
 }

@@ -4,16 +4,18 @@ import io.casekit.core.CaseTypeId;
 import io.casekit.core.TenantId;
 import io.casekit.core.spi.TemplateCatalog;
 import io.casekit.core.template.CaseType;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.sql.SQLException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
@@ -21,12 +23,24 @@ import org.jdbi.v3.core.Jdbi;
  * A {@link TemplateCatalog} in the same database as {@link JdbcCaseStore}, on the host's
  * {@link Jdbi}, joining the host's transaction the same way.
  *
- * <p><b>Cache.</b> {@link #find} keeps what it read (also "no such type") for
- * {@link JdbcStoreOptions#templateCacheTtl()}, so that a modify does not query the template each
- * time. A {@link #save} through this instance is seen by its next {@code find} at once; a save by
- * another process or another catalog instance is seen once the cached entry is older than the
- * time-to-live. Reads made inside a host transaction are not cached (the host may still roll back
- * what they saw). {@link #list} always reads the database.
+ * <p><b>Cache.</b> {@link #find} keeps what it read in a <a href="https://github.com/ben-manes/caffeine">Caffeine</a>
+ * cache bounded twice, so that what clients send can not make it grow (issue 12, our decision):
+ * <ul>
+ *   <li>by time: an entry is dropped {@link JdbcStoreOptions#templateCacheTtl()} after it was read
+ *       (expire-after-write; default 10 seconds);</li>
+ *   <li>by size: at most {@link JdbcStoreOptions#templateCacheMaximumSize()} entries (default
+ *       {@value JdbcStoreOptions#DEFAULT_TEMPLATE_CACHE_MAXIMUM_SIZE}); past it, Caffeine evicts the
+ *       entries least likely to be asked for again (its W-TinyLFU policy, which also keeps a flood of
+ *       one-off ids from pushing out the case types in daily use).</li>
+ * </ul>
+ * "No such type" is cached too, under the same two bounds: a client repeating an unknown id costs
+ * one query per time-to-live, and 2,000 different unknown ids hold no more than the size bound.
+ * A {@link #save} through this instance invalidates its entry, so its next {@code find} sees the
+ * saved type at once; a save by another process or another catalog instance is seen once the
+ * cached entry has expired. Reads made inside a host transaction are not cached (the host may still
+ * roll back what they saw). A time-to-live or a maximum size of zero turns the cache off.
+ * {@link #list} always reads the database. The cache runs no thread of its own: its upkeep happens
+ * on the threads that call {@code find} and {@code save}.
  *
  * <p>Thread-safe; it holds no connection between calls. Failures are
  * {@link io.casekit.core.StorageUnavailableException}s without SQL or driver text; a stored
@@ -48,19 +62,28 @@ public final class JdbcTemplateCatalog implements TemplateCatalog {
         }
     }
 
-    private record Cached(Optional<CaseType> type, long readAtNanos) {}
-
     private final Database db;
-    private final long ttlNanos;
-    private final LongSupplier nanoTime;
-    private final ConcurrentHashMap<Key, Cached> cache = new ConcurrentHashMap<>();
+    /** Empty when caching is off (a zero time-to-live or maximum size). */
+    private final Optional<Cache<Key, Optional<CaseType>>> cache;
     /** Counts saves, so that a read that raced with one does not cache what it read before. */
     private final AtomicLong saves = new AtomicLong();
 
-    JdbcTemplateCatalog(Database db, long ttlNanos, LongSupplier nanoTime) {
+    /**
+     * @param ticker the cache's clock in nanoseconds: {@link Ticker#systemTicker()} in production,
+     *               one the test moves in tests
+     */
+    JdbcTemplateCatalog(Database db, Duration ttl, long maximumSize, Ticker ticker) {
         this.db = db;
-        this.ttlNanos = ttlNanos;
-        this.nanoTime = nanoTime;
+        this.cache = ttl.isZero() || maximumSize == 0
+                ? Optional.empty()
+                : Optional.of(Caffeine.newBuilder()
+                        .expireAfterWrite(ttl)
+                        .maximumSize(maximumSize)
+                        .ticker(ticker)
+                        // Upkeep on the calling thread: a library starts no work on the host's
+                        // common pool, and tests see evictions as soon as cleanUp returns.
+                        .executor(Runnable::run)
+                        .build());
     }
 
     /** A catalog on the host's {@code Jdbi}, with the default options. */
@@ -76,8 +99,8 @@ public final class JdbcTemplateCatalog implements TemplateCatalog {
      * @throws IllegalArgumentException                    when the database is not supported
      */
     public static JdbcTemplateCatalog create(Jdbi jdbi, JdbcStoreOptions options) {
-        return new JdbcTemplateCatalog(new Database(jdbi, options), options.templateCacheTtl().toNanos(),
-                System::nanoTime);
+        return new JdbcTemplateCatalog(new Database(jdbi, options), options.templateCacheTtl(),
+                options.templateCacheMaximumSize(), Ticker.systemTicker());
     }
 
     /** A catalog on a {@code DataSource}, through a {@code Jdbi} of its own (it joins no host transaction). */
@@ -93,20 +116,32 @@ public final class JdbcTemplateCatalog implements TemplateCatalog {
     @Override
     public Optional<CaseType> find(TenantId tenant, CaseTypeId id) {
         Key key = new Key(tenant, id);
-        if (ttlNanos > 0) {
-            Cached cached = cache.get(key);
-            if (cached != null && nanoTime.getAsLong() - cached.readAtNanos() < ttlNanos) {
-                return cached.type();
+        if (cache.isPresent()) {
+            Optional<CaseType> cached = cache.get().getIfPresent(key);
+            if (cached != null) {
+                return cached;
             }
         }
         long savesBefore = saves.get();
-        long readAt = nanoTime.getAsLong();
-        boolean cacheable = ttlNanos > 0 && !db.inHostTransaction();
+        boolean cacheable = cache.isPresent() && !db.inHostTransaction();
         Optional<CaseType> type = read(tenant, id);
         if (cacheable) {
-            cache.compute(key, (k, old) -> saves.get() == savesBefore ? new Cached(type, readAt) : old);
+            // A save since the read began may have stored something else: keep what is there then.
+            cache.get().asMap().compute(key, (k, old) -> saves.get() == savesBefore ? type : old);
         }
         return type;
+    }
+
+    /**
+     * How many entries the cache holds now, after its pending upkeep (expiry, eviction) has run;
+     * 0 when caching is off. For tests and diagnostics: an estimate while other threads use the
+     * catalog.
+     */
+    long cachedEntries() {
+        return cache.map(c -> {
+            c.cleanUp();
+            return c.estimatedSize();
+        }).orElse(0L);
     }
 
     @Override
@@ -149,7 +184,7 @@ public final class JdbcTemplateCatalog implements TemplateCatalog {
             throw Failures.unavailable(e, db.dialect);
         } finally {
             saves.incrementAndGet();
-            cache.compute(new Key(caseType.tenant(), caseType.id()), (k, old) -> null);
+            cache.ifPresent(c -> c.invalidate(new Key(caseType.tenant(), caseType.id())));
         }
     }
 

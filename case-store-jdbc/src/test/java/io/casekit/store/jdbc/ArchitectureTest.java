@@ -8,13 +8,14 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The store builds on the core's domain and SPI, Jdbi and the JDK: no JSON, no driver, no pool. */
+/** The store builds on the core's domain and SPI, Jdbi, Caffeine (the template cache) and the JDK: no JSON, no driver, no pool. */
 @AnalyzeClasses(packages = "io.casekit.store.jdbc", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     @ArchTest
     static final ArchRule dependsOnlyOnTheCoreJdbiAndTheJdk = classes().that().resideInAPackage("io.casekit.store.jdbc")
             .should().onlyDependOnClassesThat().resideInAnyPackage("io.casekit.store.jdbc", "io.casekit.core",
                     "io.casekit.core.spi", "io.casekit.core.template", "org.jdbi.v3.core..", "org.jspecify..",
+                    "com.github.benmanes.caffeine.cache..",
                     "java..", "javax.sql..");
 
     @ArchTest

@@ -16,6 +16,8 @@ class JdbcStoreOptionsTest {
         assertThat(defaults.tablePrefix()).isEqualTo("casekit_");
         assertThat(defaults.dialect()).isEmpty();
         assertThat(defaults.templateCacheTtl()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(defaults.templateCacheMaximumSize()).isEqualTo(1_000);
+        assertThat(defaults.withTemplateCacheMaximumSize(5).templateCacheMaximumSize()).isEqualTo(5);
     }
 
     @ParameterizedTest
@@ -36,6 +38,12 @@ class JdbcStoreOptionsTest {
     void aNegativeCacheTimeIsRefused() {
         assertThatThrownBy(() -> JdbcStoreOptions.defaults().withTemplateCacheTtl(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aNegativeCacheSizeIsRefused() {
+        assertThatThrownBy(() -> JdbcStoreOptions.defaults().withTemplateCacheMaximumSize(-1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maximum size");
     }
 
     @Test

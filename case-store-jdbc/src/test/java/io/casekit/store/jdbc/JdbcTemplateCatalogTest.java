@@ -10,14 +10,14 @@ import io.casekit.core.StorageUnavailableException;
 import io.casekit.core.template.CaseType;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class JdbcTemplateCatalogTest {
-    private static final long TTL = TimeUnit.SECONDS.toNanos(10);
+    private static final Duration TTL_DURATION = Duration.ofSeconds(10);
+    private static final long TTL = TTL_DURATION.toNanos();
 
     @RegisterExtension
     static final Databases DATABASES = Databases.requested();
@@ -26,9 +26,19 @@ class JdbcTemplateCatalogTest {
         return Databases.names();
     }
 
-    /** A catalog whose cache runs on a clock the test moves. */
+    /** A catalog whose cache runs on a clock the test moves, with the default size bound. */
     private static JdbcTemplateCatalog catalog(TestDatabase db, AtomicLong nanos) {
-        return new JdbcTemplateCatalog(new Database(db.jdbi, db.options()), TTL, nanos::get);
+        return catalog(db, nanos, JdbcStoreOptions.DEFAULT_TEMPLATE_CACHE_MAXIMUM_SIZE);
+    }
+
+    private static JdbcTemplateCatalog catalog(TestDatabase db, AtomicLong nanos, long maximumSize) {
+        return new JdbcTemplateCatalog(new Database(db.jdbi, db.options()), TTL_DURATION, maximumSize, nanos::get);
+    }
+
+    private static void askForDistinctUnknownIds(JdbcTemplateCatalog catalog, int count) {
+        for (int i = 0; i < count; i++) {
+            assertThat(catalog.find(TENANT, CaseTypeId.of("unknown" + i))).isEmpty();
+        }
     }
 
     private static void deleteTypeBehindTheCatalogsBack(TestDatabase db, CaseTypeId id) {
@@ -116,6 +126,80 @@ class JdbcTemplateCatalogTest {
 
         nanos.addAndGet(TTL);
         assertThat(mine.find(TENANT, Fixtures.TYPE)).contains(saved);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void twoThousandDistinctUnknownIdsLeaveTheCacheAtMostAtItsBound(String database) {
+        TestDatabase db = DATABASES.get(database);
+        JdbcTemplateCatalog catalog = JdbcTemplateCatalog.create(db.jdbi, db.options());
+
+        askForDistinctUnknownIds(catalog, 2_000);
+
+        assertThat(catalog.cachedEntries()).isPositive()
+                .isLessThanOrEqualTo(JdbcStoreOptions.DEFAULT_TEMPLATE_CACHE_MAXIMUM_SIZE);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aFloodOfUnknownIdsStaysWithinASmallBoundAndDoesNotMakeAKnownTypeWrong(String database) {
+        TestDatabase db = DATABASES.get(database);
+        JdbcTemplateCatalog catalog = catalog(db, new AtomicLong(), 50);
+        CaseType type = TemplateFixtures.complaint(TENANT);
+        catalog.save(type);
+        assertThat(catalog.find(TENANT, type.id())).contains(type);
+
+        askForDistinctUnknownIds(catalog, 2_000);
+
+        assertThat(catalog.cachedEntries()).isLessThanOrEqualTo(50);
+        assertThat(catalog.find(TENANT, type.id())).contains(type);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void cachedEntriesAreGoneOnceTheTimeToLiveHasPassed(String database) {
+        TestDatabase db = DATABASES.get(database);
+        AtomicLong nanos = new AtomicLong(1_000);
+        JdbcTemplateCatalog catalog = catalog(db, nanos);
+        catalog.save(TemplateFixtures.complaint(TENANT));
+        assertThat(catalog.find(TENANT, Fixtures.TYPE)).isPresent();
+        askForDistinctUnknownIds(catalog, 100);
+        assertThat(catalog.cachedEntries()).isEqualTo(101);
+
+        nanos.addAndGet(TTL - 1);
+        assertThat(catalog.cachedEntries()).as("within the time-to-live").isEqualTo(101);
+
+        nanos.addAndGet(1);
+        assertThat(catalog.cachedEntries()).as("once it has passed").isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aTypeSavedAfterItsAbsenceWasCachedIsSeenAtOnce(String database) {
+        TestDatabase db = DATABASES.get(database);
+        JdbcTemplateCatalog catalog = catalog(db, new AtomicLong());
+        assertThat(catalog.find(TENANT, Fixtures.TYPE)).isEmpty();
+        assertThat(catalog.cachedEntries()).as("absence is cached").isEqualTo(1);
+
+        CaseType saved = TemplateFixtures.complaint(TENANT);
+        catalog.save(saved);
+
+        assertThat(catalog.find(TENANT, Fixtures.TYPE)).contains(saved);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aZeroMaximumSizeTurnsTheCacheOff(String database) {
+        TestDatabase db = DATABASES.get(database);
+        JdbcTemplateCatalog catalog = JdbcTemplateCatalog.create(db.jdbi, db.options().withTemplateCacheMaximumSize(0));
+        CaseType type = TemplateFixtures.complaint(TENANT);
+        catalog.save(type);
+        assertThat(catalog.find(TENANT, type.id())).contains(type);
+        assertThat(catalog.cachedEntries()).isZero();
+
+        deleteTypeBehindTheCatalogsBack(db, type.id());
+
+        assertThat(catalog.find(TENANT, type.id())).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
