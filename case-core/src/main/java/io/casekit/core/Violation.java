@@ -26,11 +26,8 @@ public record Violation(String path, ViolationCode code, Map<String, Object> par
         params = Collections.unmodifiableMap(new TreeMap<>(params));
     }
 
-    /** The JSON Pointer of a field of {@code caseInfo}, escaped as RFC 6901 says. */
+    /** The JSON Pointer of a field of {@code caseInfo}, escaped as RFC 6901 says ({@link JsonPointers#escape}). */
     public static String pathOf(String field) {
-        if (field.indexOf('~') < 0 && field.indexOf('/') < 0) {
-            return CASE_INFO + "/" + field;
-        }
-        return CASE_INFO + "/" + field.replace("~", "~0").replace("/", "~1");
+        return CASE_INFO + "/" + JsonPointers.escape(field);
     }
 }

@@ -17,5 +17,6 @@ class ViolationTest {
     void paths_escape_as_rfc_6901_says() {
         assertThat(Violation.pathOf("title")).isEqualTo("/caseInfo/title");
         assertThat(Violation.pathOf("a~b/c")).isEqualTo("/caseInfo/a~0b~1c");
+        assertThat(Violation.pathOf("~1")).isEqualTo("/caseInfo/~01");
     }
 }

@@ -401,8 +401,9 @@ abstract class EndToEndTests {
                 + "Transfer-Encoding: chunked", sent);
 
         assertThat(answer.status()).isEqualTo(413);
-        assertThat(answer.body()).isEqualTo("{\"resCode\":\"413001\",\"resMsg\":\"Request body is larger than 1048576 "
-                + "bytes, at most 1048576 allowed\"}");
+        // The body never ended, so its size is unknown: the message names the limit only.
+        assertThat(answer.body()).isEqualTo("{\"resCode\":\"413001\",\"resMsg\":\"Request body is larger than the "
+                + "limit of 1048576 bytes\"}");
     }
 
     @ParameterizedTest

@@ -132,9 +132,9 @@ public final class CaseEndpoints {
             // One byte more than allowed is enough to know the body is too large, however large it is.
             byte[] read = body.readNBytes(limit + 1);
             if (read.length > limit) {
-                // Its real size is unknown: it was not read to the end.
+                // Its real size is unknown: it was not read to the end, so the message names only the limit.
                 throw new UnreadableJsonException(ResCode.BODY_TOO_LARGE,
-                        "Request body is larger than " + limit + " bytes, at most " + limit + " allowed");
+                        "Request body is larger than the limit of " + limit + " bytes");
             }
             return read;
         } catch (IOException e) {

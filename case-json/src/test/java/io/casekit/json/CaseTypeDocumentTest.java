@@ -152,6 +152,16 @@ class CaseTypeDocumentTest {
     }
 
     @Test
+    void unknown_keys_with_tilde_and_slash_are_escaped_as_rfc_6901_says() {
+        List<Violation> problems = problems("""
+                {"caseTypes":[{"tenant":"t1","id":"ct1","name":"A","fields":[],"a/b":1,"~1":2}],"x~y/z":3}
+                """);
+
+        assertThat(problems).extracting(Violation::path).containsExactlyInAnyOrder(
+                "/x~0y~1z", "/caseTypes/0/a~1b", "/caseTypes/0/~01");
+    }
+
+    @Test
     void the_wrong_document_shape_is_refused() {
         assertThat(problems("[]")).singleElement().satisfies(v -> assertThat(v.path()).isEqualTo("/caseTypes"));
         assertThat(problems("{\"caseTypes\":{}}")).hasSize(1);

@@ -133,7 +133,7 @@ class HostileBodyTest {
         assertThat(read[0]).isEqualTo(JsonLimits.DEFAULT_MAX_DOCUMENT_BYTES + 1);
         // Its size is unknown, so the message must not claim one.
         assertThat(response.bodyText()).isEqualTo("{\"resCode\":\"413001\",\"resMsg\":\"Request body is larger than "
-                + "1048576 bytes, at most 1048576 allowed\"}");
+                + "the limit of 1048576 bytes\"}");
         assertUnchanged();
     }
 

@@ -2,6 +2,7 @@ package io.casekit.json.internal;
 
 import io.casekit.core.CaseTypeId;
 import io.casekit.core.CaseValidationException;
+import io.casekit.core.JsonPointers;
 import io.casekit.core.TenantId;
 import io.casekit.core.Violation;
 import io.casekit.core.ViolationCode;
@@ -53,7 +54,7 @@ public final class CaseTypeDocument {
         }
         for (String key : root.members().keySet()) {
             if (!key.equals(CASE_TYPES)) {
-                problems.add("/" + JsonPointer.escape(key), ViolationCode.UNKNOWN_FIELD, Map.of(),
+                problems.add("/" + JsonPointers.escape(key), ViolationCode.UNKNOWN_FIELD, Map.of(),
                         "the document holds only the key caseTypes, not " + Shown.quote(key));
             }
         }
@@ -197,7 +198,7 @@ public final class CaseTypeDocument {
         void unknownKeys(Set<String> known) {
             for (String key : obj.members().keySet()) {
                 if (!known.contains(key)) {
-                    problems.add(path + "/" + JsonPointer.escape(key), ViolationCode.UNKNOWN_FIELD, Map.of(),
+                    problems.add(path + "/" + JsonPointers.escape(key), ViolationCode.UNKNOWN_FIELD, Map.of(),
                             label + ": " + Shown.quote(key) + " is not a key of this definition");
                 }
             }

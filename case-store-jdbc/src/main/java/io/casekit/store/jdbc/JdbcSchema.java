@@ -57,13 +57,14 @@ public final class JdbcSchema {
                 lock(handle, db, options.tablePrefix());
                 try {
                     // The first statement of every V1 script; run before reading the version, so that it exists.
-                    handle.execute(statements(script(db.dialect, 1, options.tablePrefix())).get(0));
+                    handle.execute(SqlScript.statements(script(db.dialect, 1, options.tablePrefix()), db.dialect).get(0));
                     int current = currentVersion(handle, db).orElse(0);
                     if (current > VERSION) {
                         throw newer(current);
                     }
                     for (int version = current + 1; version <= VERSION; version++) {
-                        for (String statement : statements(script(db.dialect, version, options.tablePrefix()))) {
+                        for (String statement : SqlScript.statements(script(db.dialect, version, options.tablePrefix()),
+                                db.dialect)) {
                             handle.execute(statement);
                         }
                     }
@@ -125,7 +126,8 @@ public final class JdbcSchema {
 
     /**
      * The schema scripts of a dialect, oldest first, with the table prefix filled in: for hosts that
-     * apply DDL with their own migration tool. Each is a series of statements ending with {@code ;}.
+     * apply DDL with their own migration tool. Each is a series of statements ending with {@code ;}
+     * (outside literals, quoted identifiers, comments and dollar-quoted bodies).
      */
     public static List<String> scripts(JdbcDialect dialect, JdbcStoreOptions options) {
         List<String> scripts = new ArrayList<>();
@@ -145,29 +147,6 @@ public final class JdbcSchema {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The statements of a script: split at each {@code ;} that ends a line, comment lines dropped. */
-    static List<String> statements(String script) {
-        List<String> statements = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String line : script.split("\n", -1)) {
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
-                continue;
-            }
-            if (trimmed.endsWith(";")) {
-                current.append(trimmed, 0, trimmed.length() - 1);
-                statements.add(current.toString());
-                current.setLength(0);
-            } else {
-                current.append(trimmed).append('\n');
-            }
-        }
-        if (!current.toString().isBlank()) {
-            throw new IllegalStateException("A casekit schema script does not end its last statement with ';'");
-        }
-        return statements;
     }
 
     private static Optional<Integer> currentVersion(Handle handle, Database db) {

@@ -145,14 +145,14 @@ class JdbcSchemaTest {
         assertThat(scripts).hasSize(JdbcSchema.VERSION);
         assertThat(scripts.get(0)).doesNotContain("${prefix}").contains("CREATE TABLE IF NOT EXISTS myapp_ck_case (")
                 .contains("myapp_ck_case_history").contains("myapp_ck_case_type").contains("myapp_ck_schema_version");
-        List<String> statements = JdbcSchema.statements(scripts.get(0));
+        List<String> statements = SqlScript.statements(scripts.get(0), dialect);
         assertThat(statements).hasSize(5).allSatisfy(s -> assertThat(s).doesNotContain(";").doesNotStartWith("--"));
         assertThat(statements.get(0)).contains("myapp_ck_schema_version");
     }
 
     @Test
     void aScriptWhoseLastStatementIsNotEndedIsRefused() {
-        assertThatThrownBy(() -> JdbcSchema.statements("CREATE TABLE a (b INT);\nCREATE TABLE c (d INT)"))
+        assertThatThrownBy(() -> SqlScript.statements("CREATE TABLE a (b INT);\nCREATE TABLE c (d INT)", JdbcDialect.H2))
                 .isInstanceOf(IllegalStateException.class);
     }
 }

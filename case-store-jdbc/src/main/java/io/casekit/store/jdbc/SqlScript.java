@@ -1,0 +1,158 @@
+package io.casekit.store.jdbc;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a schema script into its statements, for {@link JdbcSchema#create}.
+ *
+ * <p>A statement ends at a {@code ;} that stands outside every string literal ({@code '…'}, with
+ * {@code ''} inside; on MariaDB also {@code \'}), quoted identifier ({@code "…"}, on MariaDB also
+ * {@code `…`}), comment ({@code -- …} to the end of the line, <code>/* … *&#47;</code>, nested on
+ * PostgreSQL; on MariaDB also {@code # …}) and, on PostgreSQL, dollar-quoted body
+ * ({@code $$…$$}, {@code $tag$…$tag$}). Comments are dropped (a MariaDB executable comment
+ * <code>/*! … *&#47;</code> is kept: the server runs it), everything else is kept as written, and a
+ * statement that is empty once its comments are gone is no statement.
+ *
+ * <p>Our decision, rather than a library: Jdbi's own {@code Script} splitter does not know dollar
+ * quotes (jdbi/jdbi issue 1644), and a migration tool (Flyway) is not wanted as a run-time
+ * dependency of the store for three scripts of its own.
+ */
+final class SqlScript {
+    private SqlScript() {}
+
+    /**
+     * @throws IllegalStateException when the script ends inside a literal, identifier, comment or
+     *                               body, or its last statement does not end with {@code ;}
+     */
+    static List<String> statements(String script, JdbcDialect dialect) {
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        int i = 0;
+        int n = script.length();
+        while (i < n) {
+            char c = script.charAt(i);
+            if (c == ';') {
+                add(statements, current);
+                i++;
+            } else if (c == '\'' || c == '"' || (c == '`' && dialect == JdbcDialect.MARIADB)) {
+                int end = quotedEnd(script, i, c, dialect == JdbcDialect.MARIADB && c != '`');
+                current.append(script, i, end);
+                i = end;
+            } else if (c == '-' && script.startsWith("--", i) && lineCommentStarts(script, i + 2, dialect)
+                    || c == '#' && dialect == JdbcDialect.MARIADB) {
+                // The line break is kept, so that the words either side stay apart.
+                int end = script.indexOf('\n', i);
+                i = end < 0 ? n : end;
+            } else if (c == '/' && script.startsWith("/*", i)) {
+                int end = blockCommentEnd(script, i, dialect == JdbcDialect.POSTGRESQL);
+                if (dialect == JdbcDialect.MARIADB && script.startsWith("/*!", i)) {
+                    current.append(script, i, end);
+                } else {
+                    current.append(' ');
+                }
+                i = end;
+            } else if (c == '$' && dialect == JdbcDialect.POSTGRESQL && dollarQuoteMayStart(script, i)) {
+                int tagEnd = dollarTagEnd(script, i);
+                if (tagEnd < 0) {
+                    current.append(c);
+                    i++;
+                } else {
+                    String tag = script.substring(i, tagEnd);
+                    int close = script.indexOf(tag, tagEnd);
+                    if (close < 0) {
+                        throw unterminated("dollar-quoted body " + tag);
+                    }
+                    int end = close + tag.length();
+                    current.append(script, i, end);
+                    i = end;
+                }
+            } else {
+                current.append(c);
+                i++;
+            }
+        }
+        if (!current.toString().isBlank()) {
+            throw new IllegalStateException("A casekit schema script does not end its last statement with ';'");
+        }
+        return statements;
+    }
+
+    private static void add(List<String> statements, StringBuilder current) {
+        String statement = current.toString().strip();
+        if (!statement.isEmpty()) {
+            statements.add(statement);
+        }
+        current.setLength(0);
+    }
+
+    /** The index just past the closing quote; a doubled quote, or a backslash escape where allowed, is inside. */
+    private static int quotedEnd(String script, int start, char quote, boolean backslashEscapes) {
+        int i = start + 1;
+        while (i < script.length()) {
+            char c = script.charAt(i);
+            if (backslashEscapes && c == '\\') {
+                i += 2;
+            } else if (c == quote) {
+                if (i + 1 < script.length() && script.charAt(i + 1) == quote) {
+                    i += 2;
+                } else {
+                    return i + 1;
+                }
+            } else {
+                i++;
+            }
+        }
+        throw unterminated(quote == '\'' ? "string literal" : "quoted identifier");
+    }
+
+    /** MariaDB reads {@code --} as a comment only when a space or control character follows it. */
+    private static boolean lineCommentStarts(String script, int afterDashes, JdbcDialect dialect) {
+        return dialect != JdbcDialect.MARIADB || afterDashes >= script.length() || script.charAt(afterDashes) <= ' ';
+    }
+
+    private static int blockCommentEnd(String script, int start, boolean nested) {
+        int depth = 0;
+        int i = start;
+        while (i < script.length()) {
+            if (script.startsWith("/*", i) && (nested || depth == 0)) {
+                depth++;
+                i += 2;
+            } else if (script.startsWith("*/", i)) {
+                depth--;
+                i += 2;
+                if (depth == 0) {
+                    return i;
+                }
+            } else {
+                i++;
+            }
+        }
+        throw unterminated("comment");
+    }
+
+    /** In PostgreSQL a {@code $} inside an identifier ({@code a$b}) or a parameter ({@code $1}) starts no quote. */
+    private static boolean dollarQuoteMayStart(String script, int i) {
+        return i == 0 || !isIdentifierPart(script.charAt(i - 1));
+    }
+
+    /** The index past the opening {@code $tag$}, or -1 when what follows the {@code $} is no tag. */
+    private static int dollarTagEnd(String script, int start) {
+        int i = start + 1;
+        if (i < script.length() && Character.isDigit(script.charAt(i))) {
+            return -1;
+        }
+        while (i < script.length() && isIdentifierPart(script.charAt(i)) && script.charAt(i) != '$') {
+            i++;
+        }
+        return i < script.length() && script.charAt(i) == '$' ? i + 1 : -1;
+    }
+
+    private static boolean isIdentifierPart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+    }
+
+    private static IllegalStateException unterminated(String what) {
+        return new IllegalStateException("A casekit schema script ends inside a " + what);
+    }
+}
