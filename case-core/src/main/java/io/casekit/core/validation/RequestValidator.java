@@ -259,13 +259,42 @@ public final class RequestValidator {
         return Map.copyOf(codes);
     }
 
-    /** Bootstrapped once: building a validator factory is expensive, using one is not. */
+    /**
+     * Bootstrapped once: building a validator factory is expensive, using one is not.
+     *
+     * <p>Hibernate Validator announces itself once per JVM ("HV000001: Hibernate Validator
+     * &lt;version&gt;", INFO) from the static initialiser of its internal {@code Version} class, which
+     * every bootstrap path runs; it logs through jboss-logging, under the category
+     * {@value #VERSION_CATEGORY}. A library should not print into the host's log on its own start,
+     * so while casekit bootstraps, that one category of {@code java.util.logging} (the backend
+     * jboss-logging chooses when the host has no JBoss LogManager, Log4j 2 or Logback) is set to
+     * {@code WARNING}, then given back the level it had. Nothing else is touched: no global level,
+     * no handler, no other logger, and a level the host gave that category itself is kept. Hosts on
+     * Log4j 2, Logback or the JBoss LogManager switch the category off in their own configuration.
+     */
     private static final class SharedValidator {
-        static final Validator INSTANCE = Validation.byProvider(HibernateValidator.class)
-                .configure()
-                .ignoreXmlConfiguration()
-                .messageInterpolator(new ParameterMessageInterpolator())
-                .buildValidatorFactory()
-                .getValidator();
+        static final String VERSION_CATEGORY = "org.hibernate.validator.internal.util.Version";
+        static final Validator INSTANCE = bootstrap();
+
+        private static Validator bootstrap() {
+            // Held in a local until restored: java.util.logging keeps loggers only weakly.
+            java.util.logging.Logger versionLogger = java.util.logging.Logger.getLogger(VERSION_CATEGORY);
+            java.util.logging.Level hostLevel = versionLogger.getLevel();
+            if (hostLevel == null) {
+                versionLogger.setLevel(java.util.logging.Level.WARNING);
+            }
+            try {
+                return Validation.byProvider(HibernateValidator.class)
+                        .configure()
+                        .ignoreXmlConfiguration()
+                        .messageInterpolator(new ParameterMessageInterpolator())
+                        .buildValidatorFactory()
+                        .getValidator();
+            } finally {
+                if (hostLevel == null) {
+                    versionLogger.setLevel(null);
+                }
+            }
+        }
     }
 }
