@@ -1,12 +1,12 @@
 package io.casekit.store.jdbc;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.casekit.core.CaseTypeId;
 import io.casekit.core.TenantId;
 import io.casekit.core.spi.TemplateCatalog;
 import io.casekit.core.template.CaseType;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Ticker;
 import java.sql.SQLException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
