@@ -20,8 +20,13 @@ import java.util.regex.Pattern;
  *                         through the same catalog is seen at once; one saved by another process
  *                         (or another catalog instance) is seen at most this long after. Default
  *                         10 seconds.
+ * @param transactions     who begins and ends transactions: see {@link JdbcTransactions}. Default
+ *                         {@link JdbcTransactions#autocommitPool()}: a pool in autocommit mode;
+ *                         the store joins a transaction of the same {@code Jdbi}, begins its own
+ *                         otherwise, and refuses a connection that comes with autocommit off.
  */
-public record JdbcStoreOptions(String tablePrefix, Optional<JdbcDialect> dialect, Duration templateCacheTtl) {
+public record JdbcStoreOptions(String tablePrefix, Optional<JdbcDialect> dialect, Duration templateCacheTtl,
+        JdbcTransactions transactions) {
     private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,39}");
 
     /** The default table prefix. */
@@ -32,6 +37,7 @@ public record JdbcStoreOptions(String tablePrefix, Optional<JdbcDialect> dialect
         Objects.requireNonNull(tablePrefix, "tablePrefix");
         Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(templateCacheTtl, "templateCacheTtl");
+        Objects.requireNonNull(transactions, "transactions");
         if (!PREFIX.matcher(tablePrefix).matches()) {
             throw new IllegalArgumentException("A table prefix is a lowercase ASCII letter followed by at most 39 "
                     + "lowercase ASCII letters, digits or underscores");
@@ -41,22 +47,31 @@ public record JdbcStoreOptions(String tablePrefix, Optional<JdbcDialect> dialect
         }
     }
 
-    /** Prefix {@code casekit_}, dialect detected, templates cached for 10 seconds. */
+    /**
+     * Prefix {@code casekit_}, dialect detected, templates cached for 10 seconds, transactions for a
+     * pool in autocommit mode.
+     */
     public static JdbcStoreOptions defaults() {
-        return new JdbcStoreOptions(DEFAULT_TABLE_PREFIX, Optional.empty(), Duration.ofSeconds(10));
+        return new JdbcStoreOptions(DEFAULT_TABLE_PREFIX, Optional.empty(), Duration.ofSeconds(10),
+                JdbcTransactions.autocommitPool());
     }
 
     /** @throws IllegalArgumentException when the prefix is not a safe identifier */
     public JdbcStoreOptions withTablePrefix(String value) {
-        return new JdbcStoreOptions(value, dialect, templateCacheTtl);
+        return new JdbcStoreOptions(value, dialect, templateCacheTtl, transactions);
     }
 
     public JdbcStoreOptions withDialect(JdbcDialect value) {
-        return new JdbcStoreOptions(tablePrefix, Optional.of(value), templateCacheTtl);
+        return new JdbcStoreOptions(tablePrefix, Optional.of(value), templateCacheTtl, transactions);
     }
 
     /** @throws IllegalArgumentException when the duration is negative */
     public JdbcStoreOptions withTemplateCacheTtl(Duration value) {
-        return new JdbcStoreOptions(tablePrefix, dialect, value);
+        return new JdbcStoreOptions(tablePrefix, dialect, value, transactions);
+    }
+
+    /** Who begins and ends transactions; see {@link JdbcTransactions}. */
+    public JdbcStoreOptions withTransactions(JdbcTransactions value) {
+        return new JdbcStoreOptions(tablePrefix, dialect, templateCacheTtl, value);
     }
 }

@@ -16,6 +16,16 @@ class JdbcStoreOptionsTest {
         assertThat(defaults.tablePrefix()).isEqualTo("casekit_");
         assertThat(defaults.dialect()).isEmpty();
         assertThat(defaults.templateCacheTtl()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(defaults.transactions()).isEqualTo(JdbcTransactions.autocommitPool());
+    }
+
+    @Test
+    void theTransactionStrategyIsKeptByTheOtherWithers() {
+        JdbcTransactions manual = JdbcTransactions.manualCommitPool();
+        JdbcStoreOptions options = JdbcStoreOptions.defaults().withTransactions(manual).withTablePrefix("ck_")
+                .withDialect(JdbcDialect.H2).withTemplateCacheTtl(Duration.ZERO);
+        assertThat(options.transactions()).isEqualTo(manual);
+        assertThatThrownBy(() -> JdbcTransactions.hostManaged(null)).isInstanceOf(NullPointerException.class);
     }
 
     @ParameterizedTest
