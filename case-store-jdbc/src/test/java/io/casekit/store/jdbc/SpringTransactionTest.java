@@ -242,6 +242,26 @@ class SpringTransactionTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("setups")
+    void theCatalogJoinsTooAndDoesNotCacheWhatARolledBackTransactionSaw(String database, Wiring wiring) {
+        try (Host host = host(database, wiring)) {
+            JdbcTemplateCatalog catalog = JdbcTemplateCatalog.create(host.jdbi,
+                    host.db.options().withTransactions(JdbcTransactions.hostManaged(SPRING)));
+            io.casekit.core.template.CaseType type = TemplateFixtures.complaint(TENANT,
+                    io.casekit.core.CaseTypeId.of("ct000000000000000099"));
+
+            assertThatThrownBy(() -> host.transactions.executeWithoutResult(status -> {
+                catalog.save(type);
+                assertThat(catalog.find(TENANT, type.id())).contains(type);
+                throw new HostRollback();
+            })).isInstanceOf(HostRollback.class);
+
+            assertThat(catalog.find(TENANT, type.id())).isEmpty();
+            assertThat(host.db.catalog().find(TENANT, type.id())).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("setups")
     void theDefaultModeRefusesTheConnectionOfAHostTransactionInsteadOfCommittingIt(String database, Wiring wiring) {
         try (Host host = new Host(DATABASES.get(database), wiring, JdbcTransactions.autocommitPool())) {
             Case before = Fixtures.createThroughService(host.service, "kept");
