@@ -48,7 +48,9 @@ import org.jdbi.v3.core.Jdbi;
  * aborted for a concurrent one (serialization failure, deadlock, lock wait timeout) is a retryable
  * {@link CaseConflictException}; anything else is a
  * {@link io.casekit.core.StorageUnavailableException}. Messages hold no SQL or driver text; the
- * cause does. Instants are stored to the millisecond: a case or entry whose instants have a finer
+ * cause does. A connection that does not fit the options' {@link JdbcTransactions} strategy (autocommit
+ * off under the default, autocommit on inside a host-managed transaction) is a set-up error: an
+ * {@link IllegalStateException} naming the strategy to use, thrown before any statement runs. Instants are stored to the millisecond: a case or entry whose instants have a finer
  * part is refused with an {@link IllegalArgumentException} rather than silently truncated.
  *
  * <p>Thread-safe; it holds no connection between calls. The tables must exist: see
