@@ -317,12 +317,15 @@ public final class CaseService {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /** Tells the listener once the change is committed (inside a host transaction: after its commit). */
     private void notifyListener(Case after, HistoryEntry entry) {
-        try {
-            listener.changed(after, entry);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "A case change listener failed; the change is stored", e);
-        }
+        store.afterCommit(() -> {
+            try {
+                listener.changed(after, entry);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "A case change listener failed; the change is stored", e);
+            }
+        });
     }
 
     private static String text(Value value) {

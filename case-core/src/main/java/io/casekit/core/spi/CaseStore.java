@@ -99,6 +99,24 @@ public interface CaseStore {
         return work.get();
     }
 
+    /**
+     * Runs {@code action} once what the calling thread wrote through this store is committed: at once
+     * when it is committed already (no host transaction), after the commit of the host's transaction
+     * when the store's writes joined one, and never when that transaction rolls back. The service
+     * calls its {@link io.casekit.core.service.CaseChangeListener} through it, so that a listener is
+     * told only of committed changes.
+     *
+     * <p>The action runs at most once, on the thread that commits (for a host transaction, the
+     * host's). The default runs it at once, which is right for a store without transactions; a store
+     * that joins its host's transactions must override it. A wrapping store forwards it.
+     *
+     * @throws RuntimeException what the action throws when it runs at once; what the host's
+     *                          transaction manager throws when registering it
+     */
+    default void afterCommit(Runnable action) {
+        action.run();
+    }
+
     /** Checks the arguments of {@link #insert}; for implementations. */
     static void checkInsert(Case created, HistoryEntry creation) {
         if (created.version() != 1 || creation.version() != 1) {

@@ -6,28 +6,39 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleScope;
+import org.jdbi.v3.core.Handles;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.extension.HandleSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The host's database as the store uses it: its {@link Jdbi}, its dialect, and the two ways of
- * running work on it.
+ * The host's database as the store uses it: its {@link Jdbi}, its dialect, the transaction strategy
+ * chosen in the options ({@link JdbcTransactions}), and the ways of running work on it.
  *
- * <p><b>Joining the host's transaction.</b> Jdbi binds a handle to the thread while a
+ * <p><b>Joining the host's Jdbi transaction.</b> Jdbi binds a handle to the thread while a
  * {@code jdbi.useTransaction}, {@code inTransaction}, {@code useHandle} or {@code withHandle}
  * callback of the <em>same</em> {@code Jdbi} instance runs. When there is one, the work runs on it:
  * inside the host's transaction it simply joins it (the host commits or rolls back); on a bound
  * handle outside a transaction, a write runs as a short transaction of its own on that handle.
  *
+ * <p><b>Joining a transaction of the host's manager</b> ({@link JdbcTransactions.HostManaged}, while
+ * its {@link HostTransactions#isActive()}): the work runs on the connection the {@code Jdbi} hands out,
+ * which is the transaction's, and the store never begins, commits or rolls back, nor changes
+ * autocommit. The handle it opens for that is closed with Jdbi's force-end check off: that check
+ * would roll back, on close, the host's transaction if its connection looked in autocommit mode when
+ * the handle was opened.
+ *
  * <p><b>Otherwise</b> each call takes a connection, runs, and gives it back before returning: a
- * write as one transaction it begins and commits (or rolls back), a read as a single statement. The
- * connection's autocommit mode is read, never assumed: with autocommit off, a read's implicit
- * transaction is committed, and a write commits explicitly, so a pool configured either way works.
+ * write as one transaction it begins and commits (or rolls back), a read as a single statement. A
+ * connection that comes with autocommit off is used only where the strategy says that it holds no
+ * one else's work (manual-commit pool, or host-managed outside a host transaction): there a read's
+ * implicit transaction is committed and a write commits explicitly. Under the default strategy it is
+ * refused before any statement, since it may be a host's transaction.
  *
  * <p><b>Sessions.</b> {@link #inSession} binds a handle of its own to the thread the same way, so
  * that the calls inside share one connection; unlike on a host's handle, a read there still runs as
  * a single statement and a write as one transaction it begins and commits, exactly as on a handle of
- * their own.
+ * their own. Inside a host transaction there is no session.
  */
 final class Database {
     private static final System.Logger LOG = System.getLogger(Database.class.getName());
@@ -35,6 +46,18 @@ final class Database {
     @FunctionalInterface
     interface Work<R> {
         R run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * The connection does not fit the transaction strategy of the options: a host's set-up error,
+     * not a storage failure, so no retry helps. Thrown before any statement runs.
+     */
+    static final class Refused extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
     }
 
     final Jdbi jdbi;
@@ -46,9 +69,16 @@ final class Database {
      */
     private static final ThreadLocal<Handle> SESSION = new ThreadLocal<>();
 
+    /** The host's transaction manager in host-managed mode, else null. */
+    private final @Nullable HostTransactions host;
+    /** Whether a connection that comes with autocommit off holds no one else's work. */
+    private final boolean mayCommitManualConnections;
+
     Database(Jdbi jdbi, JdbcStoreOptions options) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
         Objects.requireNonNull(options, "options");
+        this.host = options.transactions() instanceof JdbcTransactions.HostManaged managed ? managed.host() : null;
+        this.mayCommitManualConnections = !(options.transactions() instanceof JdbcTransactions.AutocommitPool);
         this.dialect = options.dialect().orElseGet(() -> detect(jdbi));
         this.sql = new Statements(options.tablePrefix(), dialect);
     }
@@ -58,7 +88,8 @@ final class Database {
      * handle scope for the length of the work, and given back when it returns. Every store and
      * catalog on this {@code Jdbi} (and host code that asks the same {@code Jdbi} for a handle) runs on
      * it instead of taking a connection of its own; each read and write keeps its own short
-     * transaction. Inside a session already, or on a thread with a host handle, it simply runs.
+     * transaction. Inside a session already, on a thread with a host handle, or inside a transaction
+     * of the host's manager, it simply runs.
      *
      * <p>When giving the connection back fails after the work succeeded, the work's result stands
      * (what it wrote is committed) and the failure is logged as a warning, as for every handle the
@@ -68,7 +99,7 @@ final class Database {
      */
     <R> R inSession(Supplier<R> work) {
         HandleScope scope = jdbi.getHandleScope();
-        if (scope.get() != null) {
+        if (scope.get() != null || inManagedTransaction()) {
             return work.get();
         }
         Handle handle;
@@ -135,22 +166,37 @@ final class Database {
             Handle handle = bound.getHandle();
             return handle == SESSION.get() ? readOn(handle, work) : work.run(handle.getConnection());
         }
+        if (inManagedTransaction()) {
+            return onManagedConnection(work);
+        }
         return onOwnHandle(jdbi.open(), handle -> readOn(handle, work));
     }
 
-    private static <R> R readOn(Handle handle, Work<R> work) throws SQLException {
+    private <R> R readOn(Handle handle, Work<R> work) throws SQLException {
         if (handle.getConnection().getAutoCommit()) {
             return work.run(handle.getConnection());
         }
         return inOwnTransaction(handle, work);
     }
 
-    /** Runs a write atomically: inside the host's transaction if there is one, else in its own. */
+    /**
+     * Runs a write atomically: inside the host's transaction if there is one (a Jdbi transaction on
+     * the thread's handle, or one of the host's manager), else in its own.
+     */
     <R> R write(Work<R> work) throws SQLException {
         HandleSupplier bound = jdbi.getHandleScope().get();
         if (bound != null) {
             Handle handle = bound.getHandle();
-            return isHostTransaction(handle) ? work.run(handle.getConnection()) : inOwnTransaction(handle, work);
+            if (handle != SESSION.get() && handle.isInTransaction()) {
+                return work.run(handle.getConnection());
+            }
+            if (inManagedTransaction()) {
+                throw notInManagedTransaction();
+            }
+            return inOwnTransaction(handle, work);
+        }
+        if (inManagedTransaction()) {
+            return onManagedConnection(work);
         }
         return onOwnHandle(jdbi.open(), handle -> inOwnTransaction(handle, work));
     }
@@ -161,19 +207,75 @@ final class Database {
      */
     boolean inHostTransaction() {
         HandleSupplier bound = jdbi.getHandleScope().get();
-        return bound != null && isHostTransaction(bound.getHandle());
+        return (bound != null && isHostTransaction(bound.getHandle())) || inManagedTransaction();
+    }
+
+    /**
+     * Runs {@code action} once what this thread wrote through the store is committed: after the
+     * commit of the host's transaction when it runs inside one (its manager's first, else the
+     * thread's Jdbi transaction), never after a rollback; at once otherwise.
+     */
+    void afterCommit(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        HostTransactions manager = host;
+        if (manager != null && manager.isActive()) {
+            manager.afterCommit(action);
+            return;
+        }
+        HandleSupplier bound = jdbi.getHandleScope().get();
+        if (bound != null && isHostTransaction(bound.getHandle())) {
+            bound.getHandle().afterCommit(action);
+            return;
+        }
+        action.run();
+    }
+
+    private boolean inManagedTransaction() {
+        HostTransactions manager = host;
+        return manager != null && manager.isActive();
     }
 
     private static boolean isHostTransaction(Handle handle) {
         return handle != SESSION.get() && handle.isInTransaction();
     }
 
-    private static <R> R inOwnTransaction(Handle handle, Work<R> work) throws SQLException {
-        // With autocommit off the connection is already in a transaction: begin() would not start
-        // one, but commit() and rollback() end it all the same.
+    /**
+     * Runs work on the connection of the host manager's transaction. The handle is only the way to
+     * the {@code Jdbi}'s connection factory: nothing begins, commits or rolls back on it, and closing
+     * it gives the connection back to the host's machinery (which keeps it for the transaction).
+     */
+    private <R> R onManagedConnection(Work<R> work) throws SQLException {
+        Handle handle = jdbi.open();
+        handle.getConfig(Handles.class).setForceEndTransactions(false);
+        return onOwnHandle(handle, h -> {
+            Connection connection = h.getConnection();
+            if (connection.getAutoCommit()) {
+                throw notInManagedTransaction();
+            }
+            return work.run(connection);
+        });
+    }
+
+    private static Refused notInManagedTransaction() {
+        return new Refused("The host's transaction is active but the connection the case store's Jdbi handed out "
+                + "is in autocommit mode, so the store's work would not be part of it: in host-managed mode the "
+                + "Jdbi must take its connections from the host's transaction machinery (for Spring, a "
+                + "TransactionAwareDataSourceProxy or DataSourceUtils)");
+    }
+
+    private <R> R inOwnTransaction(Handle handle, Work<R> work) throws SQLException {
         if (handle.getConnection().getAutoCommit()) {
             handle.begin();
+        } else if (!mayCommitManualConnections) {
+            // It may hold a host's open transaction (a transaction-aware DataSource hands that one
+            // out): committing would end the host's work early, rolling back would lose it.
+            throw new Refused("The case store's connection came with autocommit off, which may be a host's open "
+                    + "transaction, so the store neither uses nor commits it: for a pool configured with "
+                    + "autocommit off use JdbcTransactions.manualCommitPool(); for connections of a host's "
+                    + "transaction manager, JdbcTransactions.hostManaged(...)");
         }
+        // With autocommit off (allowed above) the connection is already in a transaction that holds
+        // only the store's work: begin() would not start one, commit() and rollback() end it.
         try {
             R result = work.run(handle.getConnection());
             handle.commit();

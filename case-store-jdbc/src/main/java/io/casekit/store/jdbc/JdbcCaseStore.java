@@ -30,11 +30,14 @@ import org.jdbi.v3.core.Jdbi;
  * compare-and-set updates (no lost update, also between processes sharing the database), exact
  * values whatever the JVM and database time zones.
  *
- * <p><b>Transactions.</b> Called while the thread runs inside a transaction of the same
- * {@code Jdbi} ({@code jdbi.useTransaction(h -> service.modify(...))}), every operation joins it and
- * the host's commit or rollback decides. Otherwise each operation takes a connection, runs as one
- * short transaction, and gives the connection back; autocommit is read from the connection, never
- * assumed. See {@code README.md} for the details.
+ * <p><b>Transactions.</b> Who begins and ends them is the strategy of the options
+ * ({@link JdbcTransactions}), chosen when the store is built. In every strategy, called while the
+ * thread runs inside a transaction of the same {@code Jdbi}
+ * ({@code jdbi.useTransaction(h -> service.modify(...))}) every operation joins it and the host's
+ * commit or rollback decides; in {@link JdbcTransactions#hostManaged host-managed} mode the same
+ * holds inside a transaction of the host's manager (Spring, JTA). Otherwise each operation takes a
+ * connection, runs as one short transaction it begins and ends itself, and gives the connection back.
+ * The store never commits or rolls back a transaction it did not begin. See {@code README.md}.
  *
  * <p><b>Cost.</b> {@link #find} and {@link #history} are one query; {@link #insert} two inserts;
  * {@link #update} one update and one insert, plus one locking read only when the update matched no
@@ -45,7 +48,9 @@ import org.jdbi.v3.core.Jdbi;
  * aborted for a concurrent one (serialization failure, deadlock, lock wait timeout) is a retryable
  * {@link CaseConflictException}; anything else is a
  * {@link io.casekit.core.StorageUnavailableException}. Messages hold no SQL or driver text; the
- * cause does. Instants are stored to the millisecond: a case or entry whose instants have a finer
+ * cause does. A connection that does not fit the options' {@link JdbcTransactions} strategy (autocommit
+ * off under the default, autocommit on inside a host-managed transaction) is a set-up error: an
+ * {@link IllegalStateException} naming the strategy to use, thrown before any statement runs. Instants are stored to the millisecond: a case or entry whose instants have a finer
  * part is refused with an {@link IllegalArgumentException} rather than silently truncated.
  *
  * <p>Thread-safe; it holds no connection between calls. The tables must exist: see
@@ -109,6 +114,19 @@ public final class JdbcCaseStore implements CaseStore {
         return db.inSession(work);
     }
 
+    /**
+     * Runs {@code action} once what this thread wrote through the store is committed: inside a
+     * transaction of the host's manager (host-managed mode) it is registered with it through
+     * {@link HostTransactions#afterCommit}; inside a Jdbi transaction of the same {@code Jdbi}, through
+     * {@code Handle.afterCommit} (it runs when the host commits through that handle, and is dropped on
+     * rollback); otherwise, where every write has already committed, at once. Exceptions of the
+     * action run at once, or of the host's registration, reach the caller.
+     */
+    @Override
+    public void afterCommit(Runnable action) {
+        db.afterCommit(action);
+    }
+
     @Override
     public Optional<Case> find(TenantId tenant, CaseId id) {
         try {
@@ -121,6 +139,8 @@ public final class JdbcCaseStore implements CaseStore {
                     }
                 }
             });
+        } catch (Database.Refused e) {
+            throw e;
         } catch (SQLException | RuntimeException e) {
             throw Failures.unavailable(e, db.dialect);
         }
@@ -138,6 +158,8 @@ public final class JdbcCaseStore implements CaseStore {
                 insertHistory(h, creation, at);
                 return null;
             });
+        } catch (Database.Refused e) {
+            throw e;
         } catch (SQLException | RuntimeException e) {
             if (Failures.classify(e, db.dialect) == Failures.Kind.DUPLICATE_KEY) {
                 throw new DuplicateCaseException(created.id(), e);
@@ -159,7 +181,7 @@ public final class JdbcCaseStore implements CaseStore {
                 insertHistory(h, entry, at);
                 return null;
             });
-        } catch (CaseException e) {
+        } catch (CaseException | Database.Refused e) {
             throw e;
         } catch (SQLException | RuntimeException e) {
             Failures.Kind kind = Failures.classify(e, db.dialect);
@@ -188,6 +210,8 @@ public final class JdbcCaseStore implements CaseStore {
                     return entries;
                 }
             }));
+        } catch (Database.Refused e) {
+            throw e;
         } catch (SQLException | RuntimeException e) {
             throw Failures.unavailable(e, db.dialect);
         }

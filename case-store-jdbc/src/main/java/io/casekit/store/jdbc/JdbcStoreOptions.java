@@ -25,9 +25,13 @@ import java.util.regex.Pattern;
  *                         {@link JdbcTemplateCatalog} keeps at most; past it the ones least likely to
  *                         be asked for again are evicted. Zero turns the cache off. Default
  *                         {@value #DEFAULT_TEMPLATE_CACHE_MAXIMUM_SIZE}.
+ * @param transactions     who begins and ends transactions: see {@link JdbcTransactions}. Default
+ *                         {@link JdbcTransactions#autocommitPool()}: a pool in autocommit mode;
+ *                         the store joins a transaction of the same {@code Jdbi}, begins its own
+ *                         otherwise, and refuses a connection that comes with autocommit off.
  */
 public record JdbcStoreOptions(String tablePrefix, Optional<JdbcDialect> dialect, Duration templateCacheTtl,
-        long templateCacheMaximumSize) {
+        long templateCacheMaximumSize, JdbcTransactions transactions) {
     private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,39}");
 
     /** The default table prefix. */
@@ -47,6 +51,7 @@ public record JdbcStoreOptions(String tablePrefix, Optional<JdbcDialect> dialect
         Objects.requireNonNull(tablePrefix, "tablePrefix");
         Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(templateCacheTtl, "templateCacheTtl");
+        Objects.requireNonNull(transactions, "transactions");
         if (!PREFIX.matcher(tablePrefix).matches()) {
             throw new IllegalArgumentException("A table prefix is a lowercase ASCII letter followed by at most 39 "
                     + "lowercase ASCII letters, digits or underscores");
@@ -59,24 +64,28 @@ public record JdbcStoreOptions(String tablePrefix, Optional<JdbcDialect> dialect
         }
     }
 
-    /** Prefix {@code casekit_}, dialect detected, at most 1,000 template lookups cached for 10 seconds. */
+    /**
+     * Prefix {@code casekit_}, dialect detected, at most 1,000 template lookups cached for 10 seconds,
+     * transactions for a pool in autocommit mode.
+     */
     public static JdbcStoreOptions defaults() {
         return new JdbcStoreOptions(DEFAULT_TABLE_PREFIX, Optional.empty(), Duration.ofSeconds(10),
-                DEFAULT_TEMPLATE_CACHE_MAXIMUM_SIZE);
+                DEFAULT_TEMPLATE_CACHE_MAXIMUM_SIZE, JdbcTransactions.autocommitPool());
     }
 
     /** @throws IllegalArgumentException when the prefix is not a safe identifier */
     public JdbcStoreOptions withTablePrefix(String value) {
-        return new JdbcStoreOptions(value, dialect, templateCacheTtl, templateCacheMaximumSize);
+        return new JdbcStoreOptions(value, dialect, templateCacheTtl, templateCacheMaximumSize, transactions);
     }
 
     public JdbcStoreOptions withDialect(JdbcDialect value) {
-        return new JdbcStoreOptions(tablePrefix, Optional.of(value), templateCacheTtl, templateCacheMaximumSize);
+        return new JdbcStoreOptions(tablePrefix, Optional.of(value), templateCacheTtl, templateCacheMaximumSize,
+                transactions);
     }
 
     /** @throws IllegalArgumentException when the duration is negative */
     public JdbcStoreOptions withTemplateCacheTtl(Duration value) {
-        return new JdbcStoreOptions(tablePrefix, dialect, value, templateCacheMaximumSize);
+        return new JdbcStoreOptions(tablePrefix, dialect, value, templateCacheMaximumSize, transactions);
     }
 
     /**
@@ -84,6 +93,11 @@ public record JdbcStoreOptions(String tablePrefix, Optional<JdbcDialect> dialect
      * @throws IllegalArgumentException when the size is negative
      */
     public JdbcStoreOptions withTemplateCacheMaximumSize(long value) {
-        return new JdbcStoreOptions(tablePrefix, dialect, templateCacheTtl, value);
+        return new JdbcStoreOptions(tablePrefix, dialect, templateCacheTtl, value, transactions);
+    }
+
+    /** Who begins and ends transactions; see {@link JdbcTransactions}. */
+    public JdbcStoreOptions withTransactions(JdbcTransactions value) {
+        return new JdbcStoreOptions(tablePrefix, dialect, templateCacheTtl, templateCacheMaximumSize, value);
     }
 }

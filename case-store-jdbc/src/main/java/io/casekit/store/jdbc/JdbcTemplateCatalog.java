@@ -162,6 +162,8 @@ public final class JdbcTemplateCatalog implements TemplateCatalog {
             });
             // Sorted here, not by ORDER BY, so that the order is the ids' own whatever the collation.
             return types.stream().sorted(Comparator.comparing(CaseType::id)).toList();
+        } catch (Database.Refused e) {
+            throw e;
         } catch (SQLException | RuntimeException e) {
             throw Failures.unavailable(e, db.dialect);
         }
@@ -180,6 +182,8 @@ public final class JdbcTemplateCatalog implements TemplateCatalog {
                     return upsert.executeUpdate();
                 }
             });
+        } catch (Database.Refused e) {
+            throw e;
         } catch (SQLException | RuntimeException e) {
             throw Failures.unavailable(e, db.dialect);
         } finally {
@@ -201,6 +205,8 @@ public final class JdbcTemplateCatalog implements TemplateCatalog {
                     }
                 }
             });
+        } catch (Database.Refused e) {
+            throw e;
         } catch (SQLException | RuntimeException e) {
             throw Failures.unavailable(e, db.dialect);
         }

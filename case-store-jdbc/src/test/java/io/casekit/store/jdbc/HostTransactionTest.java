@@ -10,7 +10,9 @@ import io.casekit.core.HistoryEntry;
 import io.casekit.core.Value;
 import io.casekit.core.service.CaseService;
 import io.casekit.core.service.ModificationResult;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,9 +33,79 @@ class HostTransactionTest {
     }
 
     private static CaseService service(TestDatabase db) {
+        return service(db, new ArrayList<>());
+    }
+
+    /** A service whose listener writes what it hears into {@code heard}. */
+    private static CaseService service(TestDatabase db, List<String> heard) {
         JdbcTemplateCatalog catalog = db.catalog();
         catalog.save(TemplateFixtures.simple(TENANT, Fixtures.TYPE, "Simple"));
-        return CaseService.builder(db.store(), catalog).build();
+        return CaseService.builder(db.store(), catalog)
+                .listener((after, entry) -> heard.add(after.id().value() + " v" + after.version())).build();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void theListenerHearsOfAChangeInAHostTransactionOnlyAfterItCommits(String database) {
+        TestDatabase db = DATABASES.get(database);
+        List<String> heard = new CopyOnWriteArrayList<>();
+        CaseService service = service(db, heard);
+        Fixtures.createThroughService(service, "told");
+        assertThat(heard).containsExactly("told v1");
+
+        assertThatThrownBy(() -> db.jdbi.useTransaction(h -> {
+            service.modify(TENANT, Fixtures.retitle("told", "rolled back"));
+            Fixtures.createThroughService(service, "never");
+            throw new HostRollback();
+        })).isInstanceOf(HostRollback.class);
+        assertThat(heard).containsExactly("told v1");
+
+        db.jdbi.useTransaction(h -> {
+            service.modify(TENANT, Fixtures.retitle("told", "committed"));
+            Fixtures.createThroughService(service, "later");
+            assertThat(heard).containsExactly("told v1");
+        });
+        assertThat(heard).containsExactly("told v1", "told v2", "later v1");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aListenerThatFailsAfterTheHostsCommitNeitherUndoesNorFailsIt(String database) {
+        TestDatabase db = DATABASES.get(database);
+        JdbcTemplateCatalog catalog = db.catalog();
+        catalog.save(TemplateFixtures.simple(TENANT, Fixtures.TYPE, "Simple"));
+        CaseService service = CaseService.builder(db.store(), catalog).listener((after, entry) -> {
+            throw new IllegalStateException("listener broke");
+        }).build();
+
+        db.jdbi.useTransaction(h -> Fixtures.createThroughService(service, "stays"));
+
+        assertThat(db.store().history(TENANT, CaseId.of("stays"))).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void byDefaultAPoolWithoutAutocommitIsRefusedAndNothingIsWrittenOrEnded(String database) {
+        TestDatabase db = DATABASES.get(database);
+        TransactionTrackingDataSource tracking = new TransactionTrackingDataSource(db.pool(1, false, db.sessionZone()));
+        JdbcCaseStore store = JdbcCaseStore.create(org.jdbi.v3.core.Jdbi.create(tracking), db.options());
+        Case c = Fixtures.minimal(TENANT, "refused");
+        db.store().insert(c, Fixtures.creation(c));
+        Fixtures.Change change = Fixtures.change(c, "title", Optional.of(Value.text("x")), "a");
+
+        List<Runnable> operations = List.of(
+                () -> store.insert(Fixtures.minimal(TENANT, "other"), Fixtures.creation(Fixtures.minimal(TENANT, "other"))),
+                () -> store.update(change.updated(), 1, change.entry()),
+                () -> store.find(TENANT, c.id()),
+                () -> store.history(TENANT, c.id()));
+        for (Runnable operation : operations) {
+            assertThatThrownBy(operation::run).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("autocommit off").hasMessageContaining("manualCommitPool");
+        }
+
+        assertThat(db.store().find(TENANT, CaseId.of("other"))).isEmpty();
+        assertThat(db.store().find(TENANT, c.id())).contains(c);
+        assertThat(tracking.returnedInTransaction()).isZero();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -268,7 +268,7 @@ class JdbcCaseStoreTest {
     void aPoolWithoutAutocommitGetsCommittedWritesAndFreshReads(String database) {
         TestDatabase db = DATABASES.get(database);
         Jdbi manual = Jdbi.create(db.pool(1, false, db.sessionZone()));
-        JdbcCaseStore store = JdbcCaseStore.create(manual, db.options());
+        JdbcCaseStore store = JdbcCaseStore.create(manual, db.options().withTransactions(JdbcTransactions.manualCommitPool()));
         JdbcCaseStore elsewhere = db.store();
         Case c = minimal(TENANT, "manual");
         store.insert(c, creation(c));
@@ -292,8 +292,9 @@ class JdbcCaseStoreTest {
         TestDatabase db = DATABASES.get(database);
         TransactionTrackingDataSource tracking = new TransactionTrackingDataSource(db.pool(1, false, db.sessionZone()));
         Jdbi jdbi = Jdbi.create(tracking);
-        JdbcCaseStore store = JdbcCaseStore.create(jdbi, db.options());
-        JdbcTemplateCatalog catalog = JdbcTemplateCatalog.create(jdbi, db.options().withTemplateCacheTtl(
+        JdbcStoreOptions manualCommit = db.options().withTransactions(JdbcTransactions.manualCommitPool());
+        JdbcCaseStore store = JdbcCaseStore.create(jdbi, manualCommit);
+        JdbcTemplateCatalog catalog = JdbcTemplateCatalog.create(jdbi, manualCommit.withTemplateCacheTtl(
                 java.time.Duration.ZERO));
         Case c = minimal(TENANT, "tracked");
         Fixtures.Change change = Fixtures.change(c, "title", Optional.of(Value.text("t2")), "a");

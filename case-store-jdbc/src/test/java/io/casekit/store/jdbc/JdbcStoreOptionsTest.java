@@ -18,6 +18,16 @@ class JdbcStoreOptionsTest {
         assertThat(defaults.templateCacheTtl()).isEqualTo(Duration.ofSeconds(10));
         assertThat(defaults.templateCacheMaximumSize()).isEqualTo(1_000);
         assertThat(defaults.withTemplateCacheMaximumSize(5).templateCacheMaximumSize()).isEqualTo(5);
+        assertThat(defaults.transactions()).isEqualTo(JdbcTransactions.autocommitPool());
+    }
+
+    @Test
+    void theTransactionStrategyIsKeptByTheOtherWithers() {
+        JdbcTransactions manual = JdbcTransactions.manualCommitPool();
+        JdbcStoreOptions options = JdbcStoreOptions.defaults().withTransactions(manual).withTablePrefix("ck_")
+                .withDialect(JdbcDialect.H2).withTemplateCacheTtl(Duration.ZERO);
+        assertThat(options.transactions()).isEqualTo(manual);
+        assertThatThrownBy(() -> JdbcTransactions.hostManaged(null)).isInstanceOf(NullPointerException.class);
     }
 
     @ParameterizedTest

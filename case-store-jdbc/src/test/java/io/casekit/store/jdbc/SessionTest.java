@@ -85,10 +85,11 @@ class SessionTest {
         TestDatabase db = DATABASES.get(database);
         TransactionTrackingDataSource tracking = new TransactionTrackingDataSource(db.pool(1, false, db.sessionZone()));
         Jdbi jdbi = Jdbi.create(tracking);
-        JdbcTemplateCatalog catalog = JdbcTemplateCatalog.create(jdbi, db.options());
+        JdbcStoreOptions manualCommit = db.options().withTransactions(JdbcTransactions.manualCommitPool());
+        JdbcTemplateCatalog catalog = JdbcTemplateCatalog.create(jdbi, manualCommit);
         CaseType type = TemplateFixtures.simple(TENANT, Fixtures.TYPE, "Simple");
         catalog.save(type);
-        CaseService service = CaseService.builder(JdbcCaseStore.create(jdbi, db.options()), catalog).build();
+        CaseService service = CaseService.builder(JdbcCaseStore.create(jdbi, manualCommit), catalog).build();
         Fixtures.createThroughService(service, "manual");
         JdbcCaseStore otherProcess = db.store();
 

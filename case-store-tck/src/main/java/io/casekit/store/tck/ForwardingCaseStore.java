@@ -44,4 +44,9 @@ public class ForwardingCaseStore implements CaseStore {
     public <T> T inSession(Supplier<T> work) {
         return delegate.inSession(work);
     }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        delegate.afterCommit(action);
+    }
 }
