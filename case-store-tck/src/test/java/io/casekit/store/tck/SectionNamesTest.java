@@ -61,8 +61,22 @@ class SectionNamesTest {
         assertThat(run.testNames).noneMatch(name -> name.endsWith("()"));
     }
 
+    /**
+     * Surefire's default report does not use display names: it lists a test under the class of its
+     * source, the kit's section class, and by its legacy reporting name, which for a test method is
+     * the method and for a dynamic test the factory method and an index, {@code generatedNaughtyStrings()[42]}.
+     */
+    @Test
+    void surefireSeesSectionClassesAndMethodNames() {
+        Run run = run();
+
+        assertThat(run.legacyNames).contains("staleVersionIsConflict()", "largestDescriptionInFull()");
+        assertThat(run.legacyNames).filteredOn(name -> !name.endsWith("()")).isNotEmpty()
+                .allMatch(name -> name.matches("(generatedNaughtyStrings|corpusNaughtyStrings|refusedStrings)\\(\\)\\[\\d+]"));
+    }
+
     private record Run(List<String> roots, Map<String, Integer> testsBySection, List<String> testNames,
-                       List<String> surefireClassNames, List<String> containersNotSuccessful) {}
+                       List<String> surefireClassNames, List<String> legacyNames, List<String> containersNotSuccessful) {}
 
     /** The kit on a correct store, without the corpus; each test's display name with those of its containers. */
     private static Run run() {
@@ -70,7 +84,7 @@ class SectionNamesTest {
         FaultyStoreContract.storeFault = FaultyStore.Fault.NONE;
         FaultyStoreContract.catalogFault = FaultyCatalog.Fault.NONE;
         Run result = new Run(new ArrayList<>(), new LinkedHashMap<>(), new ArrayList<>(), new ArrayList<>(),
-                new ArrayList<>());
+                new ArrayList<>(), new ArrayList<>());
         try {
             System.clearProperty(NaughtyStringCorpus.CORPORA_PROPERTY);
             LauncherFactory.create().execute(request().selectors(selectClass(FaultyStoreContract.class)).build(),
@@ -106,6 +120,7 @@ class SectionNamesTest {
                             // path: store class, section, [factory,] test
                             result.testNames().add(String.join(" › ", path.subList(1, path.size())));
                             result.testsBySection().merge(path.get(1), 1, Integer::sum);
+                            result.legacyNames().add(id.getLegacyReportingName());
                             for (Optional<TestIdentifier> at = Optional.of(id); at.isPresent(); at = plan.getParent(at.get())) {
                                 if (at.get().getSource().orElse(null) instanceof MethodSource m) {
                                     result.surefireClassNames().add(m.getClassName());
