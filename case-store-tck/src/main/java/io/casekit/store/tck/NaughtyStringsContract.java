@@ -118,7 +118,7 @@ abstract class NaughtyStringsContract extends ContractSection {
         return GeneratedNaughtyStrings.stored().stream().map(naughty -> DynamicTest.dynamicTest(
                 naughty.displayName(), () -> {
                     byte[] bytes = naughty.text().getBytes(StandardCharsets.UTF_8);
-                    keptThroughTheService(service, naughty.text(), bytes);
+                    keptThroughTheService(service, naughty.text(), bytes, true);
                     keptByTheStore(naughty);
                 }));
     }
@@ -143,17 +143,18 @@ abstract class NaughtyStringsContract extends ContractSection {
                     String s = entry.text().orElseThrow();
                     Assumptions.assumeFalse(s.isEmpty(),
                             "The empty string means 'no value' in casekit: no round trip, SKIPPED");
-                    keptThroughTheService(service, s, entry.bytes());
+                    keptThroughTheService(service, s, entry.bytes(), false);
                 }));
     }
 
     /**
      * Creates a case with {@code s} in every text field; where it is refused, the violation must be
      * one the rules allow for it, and the case is created again without those fields. Each field
-     * kept must hold {@code s} byte for byte in the case and in the history, through a change to
-     * another value and back.
+     * kept must hold {@code s} byte for byte in the case and in the history and, when
+     * {@code throughUpdates}, through a change to another value and back. (The corpus's hundreds of
+     * entries are only created, which keeps the kit fast on a real database.)
      */
-    private void keptThroughTheService(CaseService service, String s, byte[] expected) {
+    private void keptThroughTheService(CaseService service, String s, byte[] expected, boolean throughUpdates) {
         CaseId id = CaseId.of("naughty-" + ids.incrementAndGet());
         Map<String, String> sent = new LinkedHashMap<>();
         for (TextField field : TextField.values()) {
@@ -182,7 +183,7 @@ abstract class NaughtyStringsContract extends ContractSection {
         assertKept(found, sent.keySet(), expected);
         assertThat(store().history(TENANT, id).get(0).changes()).as("creation entry")
                 .containsAll(changes(sent.keySet(), Optional.empty(), s));
-        if (sent.isEmpty()) {
+        if (sent.isEmpty() || !throughUpdates) {
             return;
         }
 
@@ -216,7 +217,10 @@ abstract class NaughtyStringsContract extends ContractSection {
         return modification.title(current.title()).description(current.description());
     }
 
-    /** Straight into the store, bypassing the rules: an extension value, a text list, then an update. */
+    /**
+     * Straight into the store, bypassing the rules, so that blank strings are stored too: an
+     * extension value and a text list. (The service path has already covered updates.)
+     */
     private void keptByTheStore(NaughtyString naughty) {
         String s = naughty.text();
         Case c = Cases.minimal(TENANT, "raw-" + ids.incrementAndGet())
@@ -226,15 +230,7 @@ abstract class NaughtyStringsContract extends ContractSection {
         Case found = store().find(TENANT, c.id()).orElseThrow();
         assertThat(bytes(found.extensions().get("raw"))).as("raw extension").isEqualTo(s.getBytes(StandardCharsets.UTF_8));
         assertThat(found).isEqualTo(c);
-
-        Map<String, Optional<Value>> values = new LinkedHashMap<>();
-        values.put("raw", Optional.of(Value.text(OTHER)));
-        values.put("raw_list", Optional.empty());
-        Cases.Change change = Cases.change(c, "agent-2", c.updatedAt().plusSeconds(1), values);
-        Case updated = change.applyTo(store());
-
-        assertThat(store().find(TENANT, c.id())).contains(updated);
-        assertThat(store().history(TENANT, c.id())).containsExactly(Cases.creation(c), change.entry());
+        assertThat(store().history(TENANT, c.id())).containsExactly(Cases.creation(c));
     }
 
     private static void assertKept(Case found, Set<String> fields, byte[] expected) {
