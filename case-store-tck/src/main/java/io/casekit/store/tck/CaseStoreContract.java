@@ -19,13 +19,14 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>The tests are grouped in nested classes: insert and find, tenant isolation, compare-and-set,
- * history, exact round trips, the Big List of Naughty Strings, isolation from callers, concurrency,
+ * history, exact round trips, naughty strings, isolation from callers, concurrency,
  * sessions ({@link CaseStore#inSession}) and the template catalog. Each test asks for the store and the catalog at most once, both
  * together ({@link #newStore()} first), after every {@code @BeforeEach} of the subclass has run.
  *
- * <p>The naughty strings are read from the folder named by the system property
- * {@code casekit.corpora} ({@code naughty-strings/blns.base64.json}); without it those tests are
- * skipped with a message saying so. Times are fixed or come from a clock the kit controls; no test
+ * <p>The kit generates its own naughty strings, so the whole contract runs from the kit's jar alone.
+ * The Big List of Naughty Strings, read from the folder named by the system property
+ * {@code casekit.corpora} ({@code naughty-strings/blns.base64.json}), adds cases when it is there;
+ * without it, one test of the naughty strings section is skipped with a message saying why. Times are fixed or come from a clock the kit controls; no test
  * sleeps or measures time. One test sets the JVM's default time zone for a moment (and restores it)
  * to prove that the store ignores it; it holds JUnit's global resource lock, so it runs alone even
  * when tests run in parallel.
@@ -103,7 +104,7 @@ public abstract class CaseStoreContract {
     }
 
     @Nested
-    class BigListOfNaughtyStrings extends NaughtyStringsContract {
+    class NaughtyStrings extends NaughtyStringsContract {
         @Override
         Fixture fixture() {
             return currentFixture();

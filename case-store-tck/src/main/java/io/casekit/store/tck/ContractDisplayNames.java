@@ -6,8 +6,11 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 
 /**
  * Names each section of the kit after the store's test class and the section, e.g.
- * {@code H2CaseStoreTest › compare and set}, so that a report of several stores says which one
- * failed. Test methods keep their own {@code @DisplayName}s.
+ * {@code H2CaseStoreTest › compare and set}, so that where JUnit's display names are shown (IDEs,
+ * the console launcher) a run of several stores says which one failed. Test methods keep their own
+ * {@code @DisplayName}s. Surefire's reports do not show these names: they list a test under the
+ * section's class, {@code CaseStoreContract$CompareAndSet}, in the report file of the store's test
+ * class (see the kit's README).
  */
 public final class ContractDisplayNames extends DisplayNameGenerator.Standard {
 

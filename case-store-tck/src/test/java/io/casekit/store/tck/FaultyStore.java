@@ -64,6 +64,16 @@ final class FaultyStore implements CaseStore {
         TRIMS_TEXT,
         /** Texts are normalised to NFC. */
         NORMALISES_TEXT,
+        /** Texts are normalised to NFD, as some file systems and Unicode libraries do. */
+        DECOMPOSES_TEXT,
+        /** Characters outside the BMP (4 bytes in UTF-8) are dropped, as a 3-byte "utf8" column does. */
+        DROPS_4_BYTE_CHARACTERS,
+        /** Invisible format characters (zero-width, BOM, bidi controls) are stripped by a sanitiser. */
+        STRIPS_INVISIBLE_CHARACTERS,
+        /** Markup is escaped on the way in, as an over-eager HTML sanitiser does. */
+        ESCAPES_MARKUP,
+        /** CRLF and CR become LF, as a text-mode write does. */
+        CONVERTS_LINE_BREAKS,
         /** Decimals lose trailing zeros. */
         DROPS_DECIMAL_SCALE,
         /** Decimals go through a double. */
@@ -252,6 +262,13 @@ final class FaultyStore implements CaseStore {
             case TRUNCATES_LONG_TEXT -> s.length() > 10_000 ? s.substring(0, 10_000) : s;
             case TRIMS_TEXT -> s.strip();
             case NORMALISES_TEXT -> Normalizer.normalize(s, Normalizer.Form.NFC);
+            case DECOMPOSES_TEXT -> Normalizer.normalize(s, Normalizer.Form.NFD);
+            case DROPS_4_BYTE_CHARACTERS -> s.codePoints().filter(Character::isBmpCodePoint)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            case STRIPS_INVISIBLE_CHARACTERS -> s.codePoints().filter(cp -> Character.getType(cp) != Character.FORMAT)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            case ESCAPES_MARKUP -> s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+            case CONVERTS_LINE_BREAKS -> s.replace("\r\n", "\n").replace('\r', '\n');
             default -> s;
         };
     }

@@ -5,13 +5,21 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectNestedClass;
 import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.platform.engine.DiscoverySelector;
@@ -44,9 +52,15 @@ class KitCatchesFaultsTest {
             Map.entry(FaultyStore.Fault.SHARES_HISTORY_LIST, Set.of("returnedHistoryIsNotShared", "readsAreSnapshots")),
             Map.entry(FaultyStore.Fault.LOSES_CHANGE_ORDER, Set.of("changesKeepTheirOrder")),
             Map.entry(FaultyStore.Fault.TRUNCATES_LONG_TEXT, Set.of("largestDescriptionInFull",
-                    "largestExtensionValueInFull")),
-            Map.entry(FaultyStore.Fault.TRIMS_TEXT, Set.of("stringsByteForByte", "everyFieldRoundTrips")),
-            Map.entry(FaultyStore.Fault.NORMALISES_TEXT, Set.of("stringsByteForByte")),
+                    "largestExtensionValueInFull", "generatedNaughtyStrings")),
+            Map.entry(FaultyStore.Fault.TRIMS_TEXT, Set.of("stringsByteForByte", "everyFieldRoundTrips",
+                    "generatedNaughtyStrings")),
+            Map.entry(FaultyStore.Fault.NORMALISES_TEXT, Set.of("stringsByteForByte", "generatedNaughtyStrings")),
+            Map.entry(FaultyStore.Fault.DECOMPOSES_TEXT, Set.of("generatedNaughtyStrings")),
+            Map.entry(FaultyStore.Fault.DROPS_4_BYTE_CHARACTERS, Set.of("generatedNaughtyStrings")),
+            Map.entry(FaultyStore.Fault.STRIPS_INVISIBLE_CHARACTERS, Set.of("generatedNaughtyStrings")),
+            Map.entry(FaultyStore.Fault.ESCAPES_MARKUP, Set.of("generatedNaughtyStrings")),
+            Map.entry(FaultyStore.Fault.CONVERTS_LINE_BREAKS, Set.of("generatedNaughtyStrings")),
             Map.entry(FaultyStore.Fault.DROPS_DECIMAL_SCALE, Set.of("decimalsAreExact", "everyFieldRoundTrips")),
             Map.entry(FaultyStore.Fault.DECIMALS_THROUGH_DOUBLE, Set.of("decimalsAreExact")),
             Map.entry(FaultyStore.Fault.DATE_TIMES_THROUGH_DEFAULT_ZONE, Set.of("timesIgnoreTheDefaultZone")),
@@ -62,11 +76,14 @@ class KitCatchesFaultsTest {
 
     @Test
     void correctStorePassesTheKit() {
-        Results results = run(FaultyStore.Fault.NONE, FaultyCatalog.Fault.NONE, selectClass(FaultyStoreContract.class));
+        Results results = run(FaultyStore.Fault.NONE, FaultyCatalog.Fault.NONE, selectClass(FaultyStoreContract.class),
+                Optional.empty());
 
         assertThat(results.failed()).isEmpty();
-        // Only naughty strings that are not UTF-8 (or the whole list, without the corpora) are skipped.
-        assertThat(results.skipped().keySet()).isSubsetOf("everyNaughtyString");
+        // Without the corpus, its one placeholder test is the only thing skipped, and it says why.
+        assertThat(results.skipped()).containsOnlyKeys("corpusNaughtyStrings");
+        assertThat(results.skipped().get("corpusNaughtyStrings")).contains("casekit.corpora not set");
+        assertThat(results.containersNotSuccessful()).isEmpty();
     }
 
     @ParameterizedTest
@@ -101,40 +118,74 @@ class KitCatchesFaultsTest {
     }
 
     @Test
-    void naughtyStringsAreSkippedVisiblyWithoutTheCorpora() {
-        String corpora = System.getProperty(NaughtyStrings.CORPORA_PROPERTY);
-        Map<String, String> skipped;
-        try {
-            System.setProperty(NaughtyStrings.CORPORA_PROPERTY, "no/such/folder");
-            skipped = run(FaultyStore.Fault.NONE, FaultyCatalog.Fault.NONE, selectNestedClass(
-                    List.of(FaultyStoreContract.class), CaseStoreContract.BigListOfNaughtyStrings.class)).skipped();
-        } finally {
-            if (corpora == null) {
-                System.clearProperty(NaughtyStrings.CORPORA_PROPERTY);
-            } else {
-                System.setProperty(NaughtyStrings.CORPORA_PROPERTY, corpora);
-            }
-        }
-        assertThat(skipped).containsOnlyKeys("everyNaughtyString");
-        assertThat(skipped.get("everyNaughtyString")).contains("no/such/folder", "SKIPPED");
+    void corpusIsSkippedAsATestWithItsReasonWhenTheFileIsMissing() {
+        Results results = run(FaultyStore.Fault.NONE, FaultyCatalog.Fault.NONE, naughtyStrings(),
+                Optional.of("no/such/folder"));
+
+        assertThat(results.skipped()).containsOnlyKeys("corpusNaughtyStrings");
+        assertThat(results.skipped().get("corpusNaughtyStrings"))
+                .contains("file not found at " + Path.of("no/such/folder").resolve(NaughtyStringCorpus.FILE)
+                        .toAbsolutePath().normalize().toString());
+        // Surefire reports skipped tests but silently drops an aborted container: it must be a test.
+        assertThat(results.containersNotSuccessful()).isEmpty();
+        assertThat(results.failed()).isEmpty();
+        assertThat(results.succeeded()).containsKeys("generatedNaughtyStrings", "refusedStrings");
     }
 
-    /** Runs the kit on the faulty store and catalog and returns the names of the test methods that failed. */
+    @Test
+    void corpusAddsItsEntriesWhenPresent(@TempDir Path corpora) throws IOException {
+        List<String> entries = List.of("plain", "e\u0301 decomposed", "\uFEFF'; DROP TABLE cases; --", "");
+        Path file = corpora.resolve(NaughtyStringCorpus.FILE);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, entries.stream()
+                .map(e -> "\"" + Base64.getEncoder().encodeToString(e.getBytes(StandardCharsets.UTF_8)) + "\"")
+                .collect(Collectors.joining(",\n  ", "[\n  ", "\n]\n")), StandardCharsets.US_ASCII);
+
+        Results correct = run(FaultyStore.Fault.NONE, FaultyCatalog.Fault.NONE, naughtyStrings(),
+                Optional.of(corpora.toString()));
+        Results normalising = run(FaultyStore.Fault.NORMALISES_TEXT, FaultyCatalog.Fault.NONE, naughtyStrings(),
+                Optional.of(corpora.toString()));
+
+        assertThat(correct.failed()).isEmpty();
+        assertThat(correct.succeeded().get("corpusNaughtyStrings")).as("entries run").isEqualTo(3);
+        assertThat(correct.skipped()).containsOnlyKeys("corpusNaughtyStrings");
+        assertThat(correct.skipped().get("corpusNaughtyStrings")).contains("empty string");
+        assertThat(normalising.failed()).contains("corpusNaughtyStrings");
+    }
+
+    private static DiscoverySelector naughtyStrings() {
+        return selectNestedClass(List.of(FaultyStoreContract.class), CaseStoreContract.NaughtyStrings.class);
+    }
+
+    /**
+     * Runs the kit on the faulty store and catalog, without the corpus (so a fault caught here is
+     * caught by the generated strings), and returns the names of the test methods that failed.
+     */
     private static Set<String> failedTests(FaultyStore.Fault storeFault, FaultyCatalog.Fault catalogFault,
                                            DiscoverySelector tests) {
-        Set<String> failed = run(storeFault, catalogFault, tests).failed();
+        Set<String> failed = run(storeFault, catalogFault, tests, Optional.empty()).failed();
         System.out.println("Faults " + storeFault + "/" + catalogFault + " failed: " + failed);
         return failed;
     }
 
-    /** What a run of the kit did: the test methods that failed, and those skipped with the reason. */
-    private record Results(Set<String> failed, Map<String, String> skipped) {}
+    /**
+     * What a run of the kit did, by test method (a factory's dynamic tests count under its name):
+     * those with a failed test, the reason of each skipped one, how many succeeded, and the
+     * containers (classes, factories) that did not end successfully.
+     */
+    private record Results(Set<String> failed, Map<String, String> skipped, Map<String, Integer> succeeded,
+                           List<String> containersNotSuccessful) {}
 
-    private static Results run(FaultyStore.Fault storeFault, FaultyCatalog.Fault catalogFault, DiscoverySelector tests) {
+    /** Runs the kit with the corpora property set to {@code corpora}, or cleared, and puts it back after. */
+    static Results run(FaultyStore.Fault storeFault, FaultyCatalog.Fault catalogFault, DiscoverySelector tests,
+                       Optional<String> corpora) {
+        String before = System.getProperty(NaughtyStringCorpus.CORPORA_PROPERTY);
         FaultyStoreContract.storeFault = storeFault;
         FaultyStoreContract.catalogFault = catalogFault;
-        Results results = new Results(new TreeSet<>(), new TreeMap<>());
+        Results results = new Results(new TreeSet<>(), new TreeMap<>(), new TreeMap<>(), new ArrayList<>());
         try {
+            corpora.ifPresentOrElse(c -> System.setProperty(NaughtyStringCorpus.CORPORA_PROPERTY, c),
+                    () -> System.clearProperty(NaughtyStringCorpus.CORPORA_PROPERTY));
             LauncherFactory.create().execute(request().selectors(tests).build(), new TestExecutionListener() {
                 private TestPlan plan;
 
@@ -144,24 +195,43 @@ class KitCatchesFaultsTest {
                 }
 
                 @Override
+                public void executionSkipped(TestIdentifier id, String reason) {
+                    if (!id.isTest()) {
+                        results.containersNotSuccessful().add(id.getDisplayName() + ": skipped, " + reason);
+                    }
+                }
+
+                @Override
                 public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+                    if (!id.isTest()) {
+                        if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+                            results.containersNotSuccessful().add(id.getDisplayName() + ": " + result);
+                        }
+                        return;
+                    }
                     String name = methodName(plan, id).orElse(id.getDisplayName());
-                    if (result.getStatus() == TestExecutionResult.Status.FAILED) {
-                        results.failed().add(name);
-                    } else if (result.getStatus() == TestExecutionResult.Status.ABORTED) {
-                        results.skipped().put(name, result.getThrowable().map(Throwable::getMessage).orElse(""));
+                    switch (result.getStatus()) {
+                        case FAILED -> results.failed().add(name);
+                        case ABORTED -> results.skipped().put(name,
+                                result.getThrowable().map(Throwable::getMessage).orElse(""));
+                        case SUCCESSFUL -> results.succeeded().merge(name, 1, Integer::sum);
                     }
                 }
             });
         } finally {
             FaultyStoreContract.storeFault = FaultyStore.Fault.NONE;
             FaultyStoreContract.catalogFault = FaultyCatalog.Fault.NONE;
+            if (before == null) {
+                System.clearProperty(NaughtyStringCorpus.CORPORA_PROPERTY);
+            } else {
+                System.setProperty(NaughtyStringCorpus.CORPORA_PROPERTY, before);
+            }
         }
         return results;
     }
 
     /** The test method of a test, or of the factory that made it. */
-    private static Optional<String> methodName(TestPlan plan, TestIdentifier id) {
+    static Optional<String> methodName(TestPlan plan, TestIdentifier id) {
         for (Optional<TestIdentifier> at = Optional.of(id); at.isPresent(); at = plan.getParent(at.get())) {
             if (at.get().getSource().orElse(null) instanceof MethodSource method) {
                 return Optional.of(method.getMethodName());

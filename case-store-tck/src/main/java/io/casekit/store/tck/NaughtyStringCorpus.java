@@ -1,7 +1,5 @@
 package io.casekit.store.tck;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -13,22 +11,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Big List of Naughty Strings, read from {@code naughty-strings/blns.base64.json} in the folder
- * named by the system property {@code casekit.corpora}. The file is a JSON array of base64 texts, so
- * the exact bytes survive; a plain pattern reads it, with no JSON library.
+ * The Big List of Naughty Strings as an optional, external corpus: read from
+ * {@code naughty-strings/blns.base64.json} in the folder named by the system property
+ * {@code casekit.corpora}. It adds cases to those of {@link GeneratedNaughtyStrings}; the kit never
+ * needs it. The file is a JSON array of base64 texts, so the exact bytes survive; a plain pattern
+ * reads it, with no JSON library.
  */
-final class NaughtyStrings {
+final class NaughtyStringCorpus {
     /** The system property naming the corpora folder. */
     static final String CORPORA_PROPERTY = "casekit.corpora";
     static final String FILE = "naughty-strings/blns.base64.json";
     private static final Pattern BASE64_STRING = Pattern.compile("\"([A-Za-z0-9+/=]*)\"");
 
-    private NaughtyStrings() {}
+    private NaughtyStringCorpus() {}
 
     /**
      * One entry of the list: its bytes, and the string they encode when they are well-formed UTF-8.
@@ -37,14 +38,33 @@ final class NaughtyStrings {
      */
     record Entry(int index, byte[] bytes, Optional<String> text) {}
 
-    /** Every entry, in file order; skips the calling test, saying why, when the file is not there. */
-    static List<Entry> load() {
+    /**
+     * What was found: the entries in file order, or none and the reason, a sentence naming the
+     * property or the file, for the skipped test that reports it.
+     */
+    record Loaded(List<Entry> entries, Optional<String> absence) {
+        static Loaded absent(String reason) {
+            return new Loaded(List.of(), Optional.of(reason));
+        }
+    }
+
+    /**
+     * Reads the corpus. A property not set or a file not there is an absence, not an error; a file
+     * that is there but unreadable or empty throws, since a corpus was asked for and cannot be used.
+     */
+    static Loaded load() {
         String folder = System.getProperty(CORPORA_PROPERTY, "");
-        assumeTrue(!folder.isBlank(), "The system property " + CORPORA_PROPERTY
-                + " is not set, so the Big List of Naughty Strings is SKIPPED. Set it to a folder holding " + FILE);
-        Path file = Path.of(folder).resolve(FILE);
-        assumeTrue(Files.isRegularFile(file), () -> "No " + file.toAbsolutePath().normalize()
-                + ", so the Big List of Naughty Strings is SKIPPED");
+        if (folder.isBlank()) {
+            return Loaded.absent("casekit.corpora not set: the external Big List of Naughty Strings adds no cases"
+                    + " (the generated naughty strings still ran). Set the system property " + CORPORA_PROPERTY
+                    + " to a folder holding " + FILE + " to add them");
+        }
+        Path file = Path.of(folder).resolve(FILE).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            return Loaded.absent("file not found at " + file + " (system property " + CORPORA_PROPERTY + "="
+                    + folder + "): the external Big List of Naughty Strings adds no cases"
+                    + " (the generated naughty strings still ran)");
+        }
         String json;
         try {
             json = Files.readString(file, StandardCharsets.US_ASCII);
@@ -60,7 +80,7 @@ final class NaughtyStrings {
         if (entries.isEmpty()) {
             throw new IllegalStateException(file + " holds no base64 strings");
         }
-        return entries;
+        return new Loaded(List.copyOf(entries), Optional.empty());
     }
 
     private static Optional<String> utf8(byte[] bytes) {
@@ -79,7 +99,7 @@ final class NaughtyStrings {
         StringBuilder out = new StringBuilder();
         text.codePoints().limit(32).forEach(cp -> {
             if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT || (cp >= 0xD800 && cp <= 0xDFFF)) {
-                out.append(String.format("\\u%04X", cp));
+                out.append(String.format(Locale.ROOT, "\\u%04X", cp));
             } else {
                 out.appendCodePoint(cp);
             }
