@@ -186,7 +186,9 @@ public final class CaseService {
 
     /**
      * The history of a case, oldest first, starting with its creation; the policy is asked
-     * ({@code HISTORY}, no actor, with the case as stored).
+     * ({@code HISTORY}, no actor, with the case as stored). The case is read before the history,
+     * in one store session but not one transaction: a change stored in between is in the history
+     * though the policy saw the case before it.
      *
      * @throws CaseNotFoundException when the tenant has no such case (the policy is not asked)
      * @throws CaseRefusedException  when the policy refuses
