@@ -54,4 +54,9 @@ extra=()
 for threads in 1 2 8; do
   run "contention-$threads" ContentionBenchmark -t "$threads"
 done
+# One hot case, the re-apply backoff on and off: the uncontended cost (1 thread) and the give-ups of
+# a crowd of writers (12 and 16 threads), on both databases.
+for threads in 1 12 16; do
+  run "contention-hot-$threads" ContentionBenchmark -p store=mariadb,postgresql -p hotCases=1 -p backoff=on,off -t "$threads"
+done
 java -Xmx2g -cp "$jar" io.casekit.bench.MemoryFootprint 1000000 | tee "$out/results-$mode-memory.txt"

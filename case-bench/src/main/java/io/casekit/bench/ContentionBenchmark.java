@@ -9,6 +9,8 @@ import io.casekit.core.HistoryEntry;
 import io.casekit.core.TenantId;
 import io.casekit.core.Value;
 import io.casekit.core.service.CaseService;
+import io.casekit.core.service.CaseServiceOptions;
+import io.casekit.core.service.ReapplyBackoff;
 import io.casekit.core.spi.CaseStore;
 import java.util.HashMap;
 import java.util.List;
@@ -31,16 +33,21 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
- * Benchmark 4: threads modifying 16 hot cases through the service (run with {@code -t 1}, {@code -t 2}
- * and {@code -t 8}). Reports throughput and, as secondary counters, the {@code modifies} acknowledged,
- * the compare-and-set {@code conflicts} the service re-applied after, and the modifies that
- * {@code gaveUp}: lost the race more often than the service's re-apply bound allows
+ * Benchmark 4: threads modifying hot cases through the service (run with {@code -t 1}, {@code -t 2}
+ * and {@code -t 8} on the default 16 hot cases; {@code -p hotCases=1 -t 12} to {@code -t 16} for
+ * writers crowding one case). Reports throughput and, as secondary counters, the {@code modifies}
+ * acknowledged, the compare-and-set {@code conflicts} the service re-applied after, and the modifies
+ * that {@code gaveUp}: lost the race more often than the service's re-apply bound allows
  * ({@link io.casekit.core.service.CaseServiceOptions#maxReapplies()}, default 10), which the caller
- * gets as a {@link CaseConflictException} and which stores nothing. At the end of each trial it
- * checks that no update was lost: every acknowledged change is in the history once, versions are
- * contiguous and the history replayed equals each case.
+ * gets as a {@link CaseConflictException} and which stores nothing. {@code backoff} is {@code on}
+ * (the service's default wait between re-applies) or {@code off} ({@link ReapplyBackoff#none()}).
+ * At the end of each trial it prints the give-ups per 1,000 modifies of the whole trial and checks
+ * that no update was lost: every acknowledged change is in the history once, versions are contiguous
+ * and the history replayed equals each case. The connection pool has as many connections as there
+ * are threads, at least 8.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -48,26 +55,41 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 3)
 @Fork(1)
 public class ContentionBenchmark {
-    private static final int HOT_CASES = 16;
-
     /** The store and service shared by all threads. */
     @State(Scope.Benchmark)
     public static class Shared {
         @Param({"memory", "postgresql"})
         public String store;
 
+        /** How many cases the threads share. */
+        @Param({"16"})
+        public int hotCases;
+
+        /** {@code on}: the default {@link CaseServiceOptions#reapplyBackoff()}; {@code off}: none. */
+        @Param({"on"})
+        public String backoff;
+
         BenchDatabase database;
         CountingStore counting;
         CaseService service;
         final AtomicLong acknowledged = new AtomicLong();
+        final AtomicLong gaveUp = new AtomicLong();
 
         @Setup(Level.Trial)
-        public void setUp() {
-            database = BenchDatabase.open(store, 8);
+        public void setUp(BenchmarkParams params) {
+            CaseServiceOptions options = switch (backoff) {
+                case "on" -> CaseServiceOptions.defaults();
+                case "off" -> CaseServiceOptions.defaults().withReapplyBackoff(ReapplyBackoff.none());
+                default -> throw new IllegalArgumentException("backoff is on or off, not " + backoff);
+            };
+            if (hotCases < 1) {
+                throw new IllegalArgumentException("hotCases must be at least 1, not " + hotCases);
+            }
+            database = BenchDatabase.open(store, Math.max(8, params.getThreads()));
             database.catalog.save(Fixture.template());
             counting = new CountingStore(database.store);
-            service = CaseService.builder(counting, database.catalog).build();
-            for (int i = 0; i < HOT_CASES; i++) {
+            service = CaseService.builder(counting, database.catalog).options(options).build();
+            for (int i = 0; i < hotCases; i++) {
                 service.create(Fixture.TENANT, Fixture.draft(Fixture.caseId(i), "hot case " + i));
             }
         }
@@ -75,7 +97,7 @@ public class ContentionBenchmark {
         @TearDown(Level.Trial)
         public void checkNothingWasLost() {
             long versionsAdded = 0;
-            for (int i = 0; i < HOT_CASES; i++) {
+            for (int i = 0; i < hotCases; i++) {
                 CaseId id = CaseId.of(Fixture.caseId(i));
                 Case current = service.get(Fixture.TENANT, id);
                 List<HistoryEntry> history = service.history(Fixture.TENANT, id);
@@ -99,8 +121,10 @@ public class ContentionBenchmark {
                 throw new IllegalStateException("lost updates: " + acknowledged.get() + " acknowledged, "
                         + versionsAdded + " stored");
             }
-            System.out.printf("%n[contention %s] acknowledged %d, stored %d, lost 0%n", store, acknowledged.get(),
-                    versionsAdded);
+            long gaveUpTotal = gaveUp.get();
+            System.out.printf("%n[contention %s, %d hot, backoff %s] acknowledged %d, stored %d, lost 0; gave up %d"
+                            + " (%.2f per 1,000 modifies)%n", store, hotCases, backoff, acknowledged.get(), versionsAdded,
+                    gaveUpTotal, 1000.0 * gaveUpTotal / Math.max(1, acknowledged.get() + gaveUpTotal));
             database.close();
         }
     }
@@ -124,7 +148,7 @@ public class ContentionBenchmark {
 
     @Benchmark
     public Case modifyHotCase(Shared shared, Counters counters) {
-        int hot = ThreadLocalRandom.current().nextInt(HOT_CASES);
+        int hot = shared.hotCases == 1 ? 0 : ThreadLocalRandom.current().nextInt(shared.hotCases);
         String title = Thread.currentThread().getId() + "-" + counters.sequence++;
         CountingStore.CONFLICTS.get()[0] = 0;
         CaseModification modification = CaseModification.builder(Fixture.caseId(hot), Fixture.OPERATOR).title(title)
@@ -137,6 +161,7 @@ public class ContentionBenchmark {
         } catch (CaseConflictException e) {
             // The re-apply bound ran out: the service says so to its caller, and nothing is stored.
             counters.gaveUp++;
+            shared.gaveUp.incrementAndGet();
         }
         counters.conflicts += CountingStore.CONFLICTS.get()[0];
         return result;

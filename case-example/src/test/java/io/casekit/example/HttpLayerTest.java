@@ -10,7 +10,10 @@ import io.casekit.core.HistoryEntry;
 import io.casekit.core.StorageUnavailableException;
 import io.casekit.core.TenantId;
 import io.casekit.core.service.AuthorizationPolicy;
+import io.casekit.core.service.AuthorizationRequest;
 import io.casekit.core.service.CaseService;
+import io.casekit.core.service.CaseServiceOptions;
+import io.casekit.core.service.ReapplyBackoff;
 import io.casekit.core.spi.CaseStore;
 import io.casekit.core.template.CaseType;
 import io.casekit.json.CaseEndpoints;
@@ -25,8 +28,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +42,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The HTTP layer on any {@link CaseEndpoints}: the codes this host's own set-up never produces
  * (it has no authorization policy, no way to pin a version, and its stores classify every failure)
+ * or produces only under heavy contention
  * still reach the client with their status. Here the service runs on the in-memory store, with a
  * policy or a store fault put in on purpose.
  */
@@ -61,7 +70,9 @@ class HttpLayerTest {
     @Test
     void aRefusalOfTheHostsPolicyIsForbidden() throws Exception {
         serve(CaseService.builder(store, catalog)
-                .policy((tenant, actor, before, changes) -> AuthorizationPolicy.Decision.refuse("only the owner may change a case"))
+                .policy(request -> request.operation() == AuthorizationRequest.Operation.MODIFY
+                        ? AuthorizationPolicy.Decision.refuse("only the owner may change a case")
+                        : AuthorizationPolicy.Decision.allow())
                 .build());
         assertThat(post("case", TestHost.acmeCase(ID, "Mine")).statusCode()).isEqualTo(200);
 
@@ -72,8 +83,45 @@ class HttpLayerTest {
     }
 
     @Test
+    void aRefusalOfEachOperationIsForbiddenAndChangesNothing() throws Exception {
+        AtomicReference<AuthorizationRequest.Operation> refused = new AtomicReference<>();
+        List<AuthorizationRequest> asked = new CopyOnWriteArrayList<>();
+        serve(CaseService.builder(store, catalog).policy(request -> {
+            asked.add(request);
+            return request.operation() == refused.get()
+                    ? AuthorizationPolicy.Decision.refuse("not for you: " + request.operation())
+                    : AuthorizationPolicy.Decision.allow();
+        }).build());
+        assertThat(post("case", TestHost.acmeCase(ID, "Mine")).statusCode()).isEqualTo(200);
+        String other = "c6m800000142mS63Vob9";
+
+        Map<AuthorizationRequest.Operation, Callable<HttpResponse<String>>> calls = new LinkedHashMap<>();
+        calls.put(AuthorizationRequest.Operation.CREATE, () -> post("case", TestHost.acmeCase(other, "Theirs")));
+        calls.put(AuthorizationRequest.Operation.READ, () -> get("case/" + ID));
+        calls.put(AuthorizationRequest.Operation.HISTORY, () -> get("case/" + ID + "/history"));
+        calls.put(AuthorizationRequest.Operation.MODIFY, () -> post("case/modify", TestHost.retitle(ID, "Yours")));
+        for (Map.Entry<AuthorizationRequest.Operation, Callable<HttpResponse<String>>> call : calls.entrySet()) {
+            refused.set(call.getKey());
+            asked.clear();
+
+            HttpResponse<String> reply = call.getValue().call();
+
+            assertThat(reply.statusCode()).as(call.getKey().name()).isEqualTo(403);
+            assertThat(reply.body()).isEqualTo("{\"resCode\":\"403001\",\"resMsg\":\"Refused: not for you: "
+                    + call.getKey() + "\"}");
+            assertThat(asked).extracting(AuthorizationRequest::operation).containsExactly(call.getKey());
+            assertThat(asked.get(0).tenant()).isEqualTo(ACME);
+        }
+        refused.set(null);
+        assertThat(store.find(ACME, CaseId.of(ID)).orElseThrow().version()).isEqualTo(1);
+        assertThat(store.find(ACME, CaseId.of(other))).isEmpty();
+    }
+
+    @Test
     void changesThatKeepLosingTheRaceAreAVersionConflict() throws Exception {
-        serve(CaseService.builder(store, catalog).build());
+        // No waits between the re-applies: this test needs the give-up, not the backoff.
+        serve(CaseService.builder(store, catalog)
+                .options(CaseServiceOptions.defaults().withReapplyBackoff(ReapplyBackoff.none())).build());
         assertThat(post("case", TestHost.acmeCase(ID, "Contended")).statusCode()).isEqualTo(200);
         store.onUpdate = () -> new CaseConflictException(CaseId.of(ID), 1, 2);
 

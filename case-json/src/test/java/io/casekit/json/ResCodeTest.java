@@ -16,6 +16,7 @@ import io.casekit.core.HistoryEntry;
 import io.casekit.core.StorageUnavailableException;
 import io.casekit.core.TenantId;
 import io.casekit.core.service.AuthorizationPolicy;
+import io.casekit.core.service.AuthorizationRequest;
 import io.casekit.core.spi.CaseStore;
 import java.util.Arrays;
 import java.util.List;
@@ -88,7 +89,9 @@ class ResCodeTest {
     @Test
     void a_refusal_of_the_policy_is_403001_with_its_reason_and_changes_nothing() {
         Fixtures.World world = Fixtures.World.withPolicy(
-                (tenant, actor, before, changes) -> AuthorizationPolicy.Decision.refuse("only the owner may change it"));
+                request -> request.operation() == AuthorizationRequest.Operation.MODIFY
+                        ? AuthorizationPolicy.Decision.refuse("only the owner may change it")
+                        : AuthorizationPolicy.Decision.allow());
         world.withSeedCase();
 
         EndpointResponse response = world.modify(SEED_REQUEST);

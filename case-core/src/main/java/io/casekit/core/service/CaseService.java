@@ -43,14 +43,20 @@ import java.util.Optional;
  * model, against any {@link CaseStore}. Thread-safe: build one per store and share it.
  *
  * <p>A modify is: validate the request, load the case, resolve its type's template, compute the
- * diff; a request that changes nothing is a no-op (no new version, no history, no listener call).
- * Then the {@link AuthorizationPolicy} decides, and the store writes the new version and its history
+ * diff; the {@link AuthorizationPolicy} decides; a request that changes nothing is a no-op (no new
+ * version, no history, no listener call). Otherwise the store writes the new version and its history
  * entry in one atomic compare-and-set. When another change won the race, a modify without an
- * expected version re-reads the case and re-applies the request (a partial update is well defined
- * on any version), up to {@link CaseServiceOptions#maxReapplies()} times; one with an expected
- * version fails with a {@link CaseConflictException}. All of that runs in one
- * {@linkplain CaseStore#inSession store session} (one connection for a JDBC store); the
- * {@link CaseChangeListener} is called after it.
+ * expected version waits a random while ({@link CaseServiceOptions#reapplyBackoff()}), re-reads the
+ * case and re-applies the request (a partial update is well defined on any version), up to
+ * {@link CaseServiceOptions#maxReapplies()} times; one with an expected version fails with a
+ * {@link CaseConflictException}. All of that runs in one {@linkplain CaseStore#inSession store
+ * session} (one connection for a JDBC store, held while waiting; each statement is its own
+ * transaction, so no database lock is); the {@link CaseChangeListener} is called after it.
+ *
+ * <p>Every operation (create, read, history, preview, modify) asks the {@link AuthorizationPolicy}
+ * once, with the operation named; see there for when. Reads through the Java API have an actor only
+ * when the caller passes one ({@link #get(TenantId, CaseId, String)} and its siblings); the
+ * overloads without it ask the policy with no actor.
  *
  * <p>Every failure is a {@link io.casekit.core.CaseException}: {@link CaseValidationException} with
  * all violations, {@link CaseNotFoundException} (also for a case of another tenant),
@@ -97,6 +103,8 @@ public final class CaseService {
      *
      * @throws CaseValidationException             with every violation of the request
      * @throws io.casekit.core.DuplicateCaseException when the request names an id the tenant has
+     * @throws CaseRefusedException                  when the authorization policy refuses it
+     *                                               ({@code CREATE}, with the case about to be stored)
      */
     public Case create(TenantId tenant, CaseDraft draft) {
         Optional<CaseType> type = Optional.empty();
@@ -126,36 +134,126 @@ public final class CaseService {
             changes.add(new FieldChange(e.getKey(), Optional.empty(), Optional.of(e.getValue())));
         }
         HistoryEntry creation = new HistoryEntry(tenant, id, 1, now, created.createdBy(), changes);
+        authorize(AuthorizationRequest.Operation.CREATE, tenant, Optional.of(created.createdBy()), created,
+                creation.changes());
         store.insert(created, creation);
         notifyListener(created, creation);
         return created;
     }
 
-    /** The case, if the tenant has it. */
+    /**
+     * The case, if the tenant has it; the policy is asked ({@code READ}, no actor) when it does.
+     *
+     * @throws CaseRefusedException when the policy refuses: a refused read is a refusal, not an empty
+     *                              result (our decision: "absent" would lie to a host that then
+     *                              creates the case, and the tenant boundary, not the policy, is what
+     *                              makes a case invisible)
+     */
     public Optional<Case> find(TenantId tenant, CaseId id) {
-        return store.find(tenant, id);
+        return read(tenant, id, Optional.empty());
     }
 
     /**
-     * The case.
+     * The case, if the tenant has it, read on behalf of {@code actor}, whom the policy sees.
      *
-     * @throws CaseNotFoundException when the tenant has no such case
+     * @throws CaseRefusedException     when the policy refuses (not an empty result; see {@link #find(TenantId, CaseId)})
+     * @throws IllegalArgumentException when {@code actor} is blank
+     */
+    public Optional<Case> find(TenantId tenant, CaseId id, String actor) {
+        return read(tenant, id, Optional.of(checkedActor(actor)));
+    }
+
+    /**
+     * The case; the policy is asked ({@code READ}, no actor).
+     *
+     * @throws CaseNotFoundException when the tenant has no such case (the policy is not asked)
+     * @throws CaseRefusedException  when the policy refuses
      */
     public Case get(TenantId tenant, CaseId id) {
-        return store.find(tenant, id).orElseThrow(() -> new CaseNotFoundException(id));
+        return read(tenant, id, Optional.empty()).orElseThrow(() -> new CaseNotFoundException(id));
     }
 
     /**
-     * The history of a case, oldest first, starting with its creation.
+     * The case, read on behalf of {@code actor}, whom the policy sees.
      *
-     * @throws CaseNotFoundException when the tenant has no such case
+     * @throws CaseNotFoundException    when the tenant has no such case (the policy is not asked)
+     * @throws CaseRefusedException     when the policy refuses
+     * @throws IllegalArgumentException when {@code actor} is blank
+     */
+    public Case get(TenantId tenant, CaseId id, String actor) {
+        return read(tenant, id, Optional.of(checkedActor(actor))).orElseThrow(() -> new CaseNotFoundException(id));
+    }
+
+    /**
+     * The history of a case, oldest first, starting with its creation; the policy is asked
+     * ({@code HISTORY}, no actor, with the case as stored). The case is read before the history,
+     * in one store session but not one transaction: a change stored in between is in the history
+     * though the policy saw the case before it.
+     *
+     * @throws CaseNotFoundException when the tenant has no such case (the policy is not asked)
+     * @throws CaseRefusedException  when the policy refuses
      */
     public List<HistoryEntry> history(TenantId tenant, CaseId id) {
+        return readHistory(tenant, id, Optional.empty());
+    }
+
+    /**
+     * The history of a case, read on behalf of {@code actor}, whom the policy sees.
+     *
+     * @throws CaseNotFoundException    when the tenant has no such case (the policy is not asked)
+     * @throws CaseRefusedException     when the policy refuses
+     * @throws IllegalArgumentException when {@code actor} is blank
+     */
+    public List<HistoryEntry> history(TenantId tenant, CaseId id, String actor) {
+        return readHistory(tenant, id, Optional.of(checkedActor(actor)));
+    }
+
+    private Optional<Case> read(TenantId tenant, CaseId id, Optional<String> actor) {
+        Optional<Case> found = store.find(tenant, id);
+        if (found.isPresent()) {
+            authorize(AuthorizationRequest.Operation.READ, tenant, actor, found.get(), List.of());
+        }
+        return found;
+    }
+
+    private List<HistoryEntry> readHistory(TenantId tenant, CaseId id, Optional<String> actor) {
+        if (policy == AuthorizationPolicy.allowAll()) {
+            // The default policy looks at nothing: no need to read the case it would be shown.
+            return nonEmptyHistory(tenant, id);
+        }
+        return store.inSession(() -> {
+            Case target = store.find(tenant, id).orElseThrow(() -> new CaseNotFoundException(id));
+            authorize(AuthorizationRequest.Operation.HISTORY, tenant, actor, target, List.of());
+            return nonEmptyHistory(tenant, id);
+        });
+    }
+
+    private List<HistoryEntry> nonEmptyHistory(TenantId tenant, CaseId id) {
         List<HistoryEntry> history = store.history(tenant, id);
         if (history.isEmpty()) {
             throw new CaseNotFoundException(id);
         }
         return history;
+    }
+
+    private static String checkedActor(String actor) {
+        if (Objects.requireNonNull(actor, "actor").isBlank()) {
+            throw new IllegalArgumentException("actor must not be blank");
+        }
+        return actor;
+    }
+
+    /** Asks the policy; the default one needs no request built. */
+    private void authorize(AuthorizationRequest.Operation operation, TenantId tenant, Optional<String> actor, Case target,
+                           List<FieldChange> changes) {
+        if (policy == AuthorizationPolicy.allowAll()) {
+            return;
+        }
+        AuthorizationPolicy.Decision decision = policy.decide(AuthorizationRequest.of(operation, tenant, actor, target,
+                changes));
+        if (Objects.requireNonNull(decision, "the authorization policy's decision") instanceof AuthorizationPolicy.Decision.Refuse refuse) {
+            throw new CaseRefusedException(refuse.reason());
+        }
     }
 
     /**
@@ -165,8 +263,13 @@ public final class CaseService {
      * @throws CaseValidationException with every violation of the request
      * @throws CaseNotFoundException   when the tenant has no such case
      * @throws CaseConflictException   when the case is not at the expected version, or concurrent
-     *                                 changes kept winning for longer than the re-apply bound
-     * @throws CaseRefusedException    when the authorization policy refuses the change
+     *                                 changes kept winning for longer than the re-apply bound (then
+     *                                 with {@link CaseConflictException#reapplies()}, the last lost race
+     *                                 as its cause and the earlier ones suppressed; also when the thread
+     *                                 is interrupted while waiting to re-apply, with the interrupt
+     *                                 status set again and the {@link InterruptedException} suppressed)
+     * @throws CaseRefusedException    when the authorization policy refuses ({@code MODIFY}; asked also
+     *                                 for a request that changes nothing, and again at each re-apply)
      */
     public ModificationResult modify(TenantId tenant, CaseModification modification) {
         Modified modified = store.inSession(() -> modifyInSession(tenant, modification));
@@ -188,24 +291,25 @@ public final class CaseService {
         ValidatedModification request = checked.request;
         Case current = checked.current;
         CaseId id = current.id();
+        Optional<String> operator = request.operator();
+        String actor = operator.orElseThrow();
+        List<CaseConflictException> lostEarlier = null;
         for (int attempt = 0; ; attempt++) {
-            if (request.expectedVersion().isPresent() && request.expectedVersion().getAsLong() != current.version()) {
-                throw new CaseConflictException(id, request.expectedVersion().getAsLong(), current.version());
-            }
             List<FieldChange> changes = attempt == 0 ? checked.changes : diff(current, request.changes());
-            if (changes.isEmpty()) {
-                return new Modified(new ModificationResult(current, List.of()), null);
-            }
-            if (attempt > 0) {
+            if (attempt > 0 && !changes.isEmpty()) {
                 List<Violation> late = new ArrayList<>();
                 checkNotInPast(changes, late);
                 if (!late.isEmpty()) {
                     throw new CaseValidationException(late);
                 }
             }
-            String actor = request.operator().orElseThrow();
-            if (policy.decide(tenant, actor, current, changes) instanceof AuthorizationPolicy.Decision.Refuse refuse) {
-                throw new CaseRefusedException(refuse.reason());
+            // Before the version check and the no-op answer, so that neither tells a refused caller about the case.
+            authorize(AuthorizationRequest.Operation.MODIFY, tenant, operator, current, changes);
+            if (request.expectedVersion().isPresent() && request.expectedVersion().getAsLong() != current.version()) {
+                throw new CaseConflictException(id, request.expectedVersion().getAsLong(), current.version());
+            }
+            if (changes.isEmpty()) {
+                return new Modified(new ModificationResult(current, List.of()), null);
             }
             Instant now = now();
             Case updated = apply(current, changes).withVersion(current.version() + 1, now);
@@ -213,26 +317,60 @@ public final class CaseService {
             try {
                 store.update(updated, current.version(), entry);
             } catch (CaseConflictException conflict) {
-                if (attempt >= options.maxReapplies()) {
-                    throw conflict;
+                if (request.expectedVersion().isPresent() && conflict.actualVersion().isPresent()) {
+                    throw conflict; // the pinned version is gone: the store's conflict names it and the actual one
                 }
-                current = get(tenant, id);
+                if (attempt >= options.maxReapplies()) {
+                    throw gaveUp(conflict, attempt, lostEarlier, null);
+                }
+                if (request.expectedVersion().isEmpty()) {
+                    // A pinned modify whose transaction was aborted re-reads at once: its version may still stand.
+                    try {
+                        options.reapplyBackoff().pause(attempt + 1);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw gaveUp(conflict, attempt, lostEarlier, interrupted);
+                    }
+                }
+                if (lostEarlier == null) {
+                    lostEarlier = new ArrayList<>(options.maxReapplies());
+                }
+                lostEarlier.add(conflict);
+                current = store.find(tenant, id).orElseThrow(() -> new CaseNotFoundException(id));
                 continue;
             }
             return new Modified(new ModificationResult(updated, changes), entry);
         }
     }
 
+    /** The conflict a modify gives up with: the last lost race as its cause, the earlier ones suppressed. */
+    private static CaseConflictException gaveUp(CaseConflictException last, int reapplies,
+                                                List<CaseConflictException> lostEarlier, InterruptedException interrupted) {
+        CaseConflictException gaveUp = new CaseConflictException(last, reapplies);
+        if (lostEarlier != null) {
+            lostEarlier.forEach(gaveUp::addSuppressed);
+        }
+        if (interrupted != null) {
+            gaveUp.addSuppressed(interrupted);
+        }
+        return gaveUp;
+    }
+
     /**
      * What {@link #modify} would do now: the diff and every violation. Nothing is stored and no
-     * listener is called; the authorization policy is not asked.
+     * listener is called. The authorization policy is asked ({@code PREVIEW}, with the operator when
+     * it is valid and the diff of the valid fields), also for a request that is invalid or changes
+     * nothing, since a preview shows the case.
      *
      * @throws CaseValidationException when the request does not name a case by a valid id
      * @throws CaseNotFoundException   when the tenant has no such case
+     * @throws CaseRefusedException    when the authorization policy refuses
      * @throws CaseConflictException   when the request expects another version than the stored one
      */
     public ModificationPreview preview(TenantId tenant, CaseModification modification) {
         Checked checked = check(tenant, modification);
+        authorize(AuthorizationRequest.Operation.PREVIEW, tenant, checked.request.operator(), checked.current,
+                checked.changes);
         List<FieldChange> changes = checked.changes;
         List<Violation> violations = checked.violations;
         if (checked.request.expectedVersion().isPresent()
@@ -366,7 +504,7 @@ public final class CaseService {
             return this;
         }
 
-        /** Who may change what. Default: {@link AuthorizationPolicy#allowAll()}. */
+        /** Who may do what, asked for every operation. Default: {@link AuthorizationPolicy#allowAll()}. */
         public Builder policy(AuthorizationPolicy value) {
             policy = Objects.requireNonNull(value, "policy");
             return this;

@@ -64,7 +64,7 @@ class SessionTest {
         // A time-to-live of zero: the catalog reads the database inside every modify.
         JdbcTemplateCatalog catalog = JdbcTemplateCatalog.create(jdbi, db.options().withTemplateCacheTtl(Duration.ZERO));
         catalog.save(TemplateFixtures.simple(TENANT, Fixtures.TYPE, "Simple"));
-        AuthorizationPolicy askingTheDatabase = (tenant, actor, current, changes) -> {
+        AuthorizationPolicy askingTheDatabase = request -> {
             int one = jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
             return one == 1 ? AuthorizationPolicy.Decision.allow() : AuthorizationPolicy.Decision.refuse("no");
         };
