@@ -15,8 +15,11 @@ import java.util.OptionalLong;
  * {@code description}, a required template field) can never be cleared (domain-rules §8, "Java API
  * vs wire"; our decision). The AICC wire request is stricter: it must also carry {@code title} and
  * {@code description} (seed); a request read from the wire says so with {@link #ofAiccRequest}.
- * Nothing is checked when the object is built: the service validates it and reports all violations
- * at once.
+ * A field sent with the value the case holds is unchanged and is not judged against the case type
+ * as it is now, so a case read and sent back is a no-op even after its type was narrowed
+ * (domain-rules §8, "evolving case types"). Nothing is checked when the object is built: the service
+ * validates it and reports the violations at once (the first 100 in request order, and their count:
+ * {@link CaseValidationException}).
  *
  * <pre>{@code
  * CaseModification change = CaseModification.builder(CaseId.of("c6m800000142mS63Voa8"), "10gg0000013wljxK5XX6")

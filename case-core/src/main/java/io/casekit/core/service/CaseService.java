@@ -96,7 +96,8 @@ public final class CaseService {
     /**
      * Creates a case.
      *
-     * @throws CaseValidationException             with every violation of the request
+     * @throws CaseValidationException             with the violations of the request (the first 100
+     *                                              in request order, {@code in_past} included) and their count
      * @throws io.casekit.core.DuplicateCaseException when the request names an id the tenant has
      */
     public Case create(TenantId tenant, CaseDraft draft) {

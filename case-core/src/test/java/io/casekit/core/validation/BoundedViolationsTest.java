@@ -107,7 +107,10 @@ class BoundedViolationsTest {
 
     @Test
     void the_collector_never_holds_more_than_its_bound() {
-        ViolationCollector collector = new ViolationCollector(Map.of("a", 1, "b", 2), List.of(), 3);
+        Map<String, Integer> request = new java.util.LinkedHashMap<>();
+        request.put("a", 1);
+        request.put("b", 2);
+        ViolationCollector collector = new ViolationCollector(request, List.of(), 3);
         for (int i = 0; i < 10_000; i++) {
             collector.addItem("b", i, ViolationCode.DUPLICATE_ITEM, Map.of("item", "x"));
         }
