@@ -1,6 +1,7 @@
 package io.casekit.core;
 
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A request to create a case: the AICC {@code caseInfo} of a create request.
@@ -24,8 +25,16 @@ public record CaseDraft(Map<String, InputValue> caseInfo) {
 
     /** A builder for a case of {@code type}, created by {@code creatorId}. */
     public static Builder builder(CaseTypeId type, String creatorId) {
-        return new Builder().set(StandardField.TYPE, InputValue.text(type.value()))
-                .set(StandardField.CREATOR_ID, InputValue.text(creatorId));
+        return builder(Objects.requireNonNull(type, "type").value(), creatorId);
+    }
+
+    /**
+     * A builder for a case of {@code type}, created by {@code creatorId}. The type is sent as text,
+     * as a client would: one that is no case type of the tenant is reported by the validation.
+     */
+    public static Builder builder(String type, String creatorId) {
+        return new Builder().set(StandardField.TYPE, InputValue.text(Objects.requireNonNull(type, "type")))
+                .set(StandardField.CREATOR_ID, InputValue.text(Objects.requireNonNull(creatorId, "creatorId")));
     }
 
     /** What the request says of {@code key}. */
@@ -38,8 +47,13 @@ public record CaseDraft(Map<String, InputValue> caseInfo) {
         private Builder() {}
 
         /** Creates the case with this id instead of a generated one. */
+        public Builder id(CaseId id) {
+            return id(Objects.requireNonNull(id, "id").value());
+        }
+
+        /** Creates the case with this id instead of a generated one; an invalid one is reported by the validation. */
         public Builder id(String id) {
-            return set(StandardField.ID, InputValue.text(id));
+            return set(StandardField.ID, InputValue.text(Objects.requireNonNull(id, "id")));
         }
 
         public CaseDraft build() {

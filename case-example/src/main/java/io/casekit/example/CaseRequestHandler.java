@@ -27,6 +27,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@code 413001}). A body without a declared length (chunked) is read up to one byte past the limit
  * and no further before it is answered; what the answer did not need is then dropped, up to
  * {@link #DISCARD_LIMIT} bytes, so that a client still sending can read the answer.
+ *
+ * <p>Whatever the work of a request throws, {@code Error}s included, it is answered {@code 500001}
+ * (nothing of the failure in the answer; the throwable goes to the log at ERROR); when even that
+ * answer can not be sent whole, the connection is closed. A client is never left waiting.
  */
 final class CaseRequestHandler implements HttpHandler {
     static final String ACCESS_TOKEN = "access-token";
@@ -34,6 +38,9 @@ final class CaseRequestHandler implements HttpHandler {
     static final long DISCARD_LIMIT = 2L * 1024 * 1024;
 
     private static final System.Logger LOG = System.getLogger(CaseRequestHandler.class.getName());
+
+    /** Built in advance, so that answering a failure needs no memory the failure may have used up. */
+    private static final HttpAnswer INTERNAL_ERROR = HttpAnswer.of(EndpointResponse.of(ResCode.INTERNAL_ERROR));
 
     private final CaseEndpoints endpoints;
     private final AccessTokens tokens;
@@ -60,9 +67,12 @@ final class CaseRequestHandler implements HttpHandler {
         HttpAnswer answer;
         try {
             answer = answer(exchange, method, path);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "A request failed unexpectedly", e);
-            answer = HttpAnswer.of(EndpointResponse.of(ResCode.INTERNAL_ERROR));
+        } catch (Throwable e) {
+            // Errors too (OutOfMemoryError, StackOverflowError, an Error of a host's listener or
+            // store): one left to the server would end this thread with the client's connection open
+            // and unanswered, or, on the server's own thread (see CaseHttpServer), stop the server.
+            unexpected(e);
+            answer = INTERNAL_ERROR;
         }
         long millis = -1;
         try (exchange) {
@@ -75,13 +85,32 @@ final class CaseRequestHandler implements HttpHandler {
         } catch (IOException e) {
             // The client went away before the whole answer was sent, or while the rest of its body was
             // discarded: there is nobody left to tell.
+        } catch (Throwable e) {
+            // Sending failed half-way: closing the exchange (done above, by the try) closes the
+            // connection of an answer not wholly sent, so the client sees the end, never a hang.
+            unexpected(e);
         } finally {
             try {
                 log.record(method, path, answer.status(), answer.resCode(),
                         millis >= 0 ? millis : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            } catch (Throwable e) {
+                unexpected(e);
             } finally {
                 inFlight.decrementAndGet();
             }
+        }
+    }
+
+    /**
+     * Logs what a request threw and keeps serving: the request's own garbage is gone once it is
+     * answered, so an OutOfMemoryError of one oversized piece of work need not end the host. A host
+     * that prefers to stop on the first one runs the JVM with {@code -XX:+ExitOnOutOfMemoryError}.
+     */
+    private static void unexpected(Throwable e) {
+        try {
+            LOG.log(System.Logger.Level.ERROR, "A request failed unexpectedly", e);
+        } catch (Throwable ignored) {
+            // Logging itself failed (e.g. out of memory again): the answer matters more than the log.
         }
     }
 

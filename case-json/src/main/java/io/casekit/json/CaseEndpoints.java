@@ -159,7 +159,7 @@ public final class CaseEndpoints {
         ResCode code = ResCode.of(e.kind());
         return switch (e.kind()) {
             case VALIDATION -> new EndpointResponse(code,
-                    Responses.validationFailed(((CaseValidationException) e).violations()));
+                    Responses.validationFailed((CaseValidationException) e));
             case CONFLICT -> new EndpointResponse(code, Responses.conflict((CaseConflictException) e));
             case REFUSED -> EndpointResponse.of(code, code.message() + ": " + ((CaseRefusedException) e).reason());
             case STORAGE_UNAVAILABLE -> {

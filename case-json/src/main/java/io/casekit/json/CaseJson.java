@@ -60,12 +60,14 @@ public final class CaseJson {
     }
 
     /**
-     * A modify request. The wire carries no expected version: the result has none.
+     * A modify request, under the AICC rule that {@code id}, {@code title}, {@code description} and
+     * {@code creatorId} are always sent ({@link CaseModification#ofAiccRequest}). The wire carries no
+     * expected version: the result has none.
      *
      * @throws UnreadableJsonException as {@link #readCaseInfo(byte[])}
      */
     public CaseModification readModification(byte[] body) {
-        return CaseModification.of(readCaseInfo(body));
+        return CaseModification.ofAiccRequest(readCaseInfo(body));
     }
 
     /**

@@ -55,7 +55,7 @@ import tools.jackson.databind.ser.std.StdSerializer;
  *       case type definition).</li>
  *   <li>Read: {@link CaseModification} and {@link CaseDraft} from a request document
  *       {@code {"caseInfo":{…}}} (every value exactly as sent, numbers as exact decimals; no expected
- *       version), {@link CaseType} from a definition, and {@link Violation} (integral parameters come
+ *       version; a modification under the AICC rule, {@link CaseModification#ofAiccRequest}), {@link CaseType} from a definition, and {@link Violation} (integral parameters come
  *       back as {@code Long}, others as {@code BigDecimal}, {@code String} or a list of strings).
  *       {@link Case} and {@link HistoryEntry} are not read: their documents do not carry the tenant,
  *       and an extension value's type depends on the case type's template.</li>
@@ -91,7 +91,7 @@ public final class CasekitModule extends JacksonModule {
                 writer(CaseType.class, WireWriter::writeCaseType));
         context.addSerializers(new SimpleSerializers(serializers));
         Map<Class<?>, ValueDeserializer<?>> deserializers = new LinkedHashMap<>();
-        deserializers.put(CaseModification.class, new RequestReader<>(CaseModification.class, CaseModification::of));
+        deserializers.put(CaseModification.class, new RequestReader<>(CaseModification.class, CaseModification::ofAiccRequest));
         deserializers.put(CaseDraft.class, new RequestReader<>(CaseDraft.class, CaseDraft::new));
         deserializers.put(CaseType.class, new CaseTypeReader());
         deserializers.put(Violation.class, new ViolationReader());

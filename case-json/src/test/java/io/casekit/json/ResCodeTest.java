@@ -72,8 +72,8 @@ class ResCodeTest {
                 + "\",\"title\":\"\",\"description\":\"d\",\"creatorId\":\"u1\"}}");
 
         assertThat(response.httpStatus()).isEqualTo(400);
-        assertThat(response.bodyText()).isEqualTo("{\"resCode\":\"400002\",\"resMsg\":\"Validation failed\",\"errors\":["
-                + "{\"path\":\"/caseInfo/title\",\"code\":\"blank\",\"message\":\"title must not be blank\",\"params\":{}}]}");
+        assertThat(response.bodyText()).isEqualTo("{\"resCode\":\"400002\",\"resMsg\":\"Validation failed\",\"errorCount\":1,"
+                + "\"errors\":[{\"path\":\"/caseInfo/title\",\"code\":\"blank\",\"message\":\"title must not be blank\",\"params\":{}}]}");
     }
 
     @Test

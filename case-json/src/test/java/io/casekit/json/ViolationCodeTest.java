@@ -128,9 +128,9 @@ class ViolationCodeTest {
                 "/caseInfo/priority invalid_value",
                 "/caseInfo/dueDate invalid_format",
                 "/caseInfo/AICC__refund__CST invalid_type",
+                "/caseInfo/AICC__tags__CST too_many_items",
                 "/caseInfo/AICC__tags__CST/1 duplicate_item",
                 "/caseInfo/AICC__tags__CST/2 invalid_value",
-                "/caseInfo/AICC__tags__CST too_many_items",
                 "/caseInfo/createdAt read_only",
                 "/caseInfo/surprise unknown_field");
         assertThat(world.seedCase().version()).isEqualTo(1);

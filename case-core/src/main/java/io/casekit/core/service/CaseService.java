@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,7 +102,8 @@ public final class CaseService {
     /**
      * Creates a case.
      *
-     * @throws CaseValidationException             with every violation of the request
+     * @throws CaseValidationException             with the violations of the request (the first 100
+     *                                              in request order, {@code in_past} included) and their count
      * @throws io.casekit.core.DuplicateCaseException when the request names an id the tenant has
      * @throws CaseRefusedException                  when the authorization policy refuses it
      *                                               ({@code CREATE}, with the case about to be stored)
@@ -112,14 +114,9 @@ public final class CaseService {
                 && set.value() instanceof InputValue.Text text && CaseTypeId.isValid(text.value())) {
             type = templates.find(tenant, CaseTypeId.of(text.value()));
         }
-        ValidatedDraft valid = validator.validate(draft, type);
-        List<Violation> violations = new ArrayList<>(valid.violations());
-        Value dueDate = valid.values().get(StandardField.DUE_DATE.wireName());
-        if (dueDate != null) {
-            checkNotInPast(dueDate, violations);
-        }
-        if (!violations.isEmpty()) {
-            throw new CaseValidationException(violations);
+        ValidatedDraft valid = validator.validate(draft, type, dueDateNotBefore());
+        if (!valid.valid()) {
+            throw valid.failure();
         }
         Instant now = now();
         Map<String, Value> values = valid.values();
@@ -286,7 +283,7 @@ public final class CaseService {
     private Modified modifyInSession(TenantId tenant, CaseModification modification) {
         Checked checked = check(tenant, modification);
         if (!checked.violations.isEmpty()) {
-            throw new CaseValidationException(checked.violations);
+            throw checked.request.failure();
         }
         ValidatedModification request = checked.request;
         Case current = checked.current;
@@ -395,19 +392,16 @@ public final class CaseService {
         if (current.isEmpty()) {
             ValidatedModification withoutTemplate = validator.validate(modification, Optional.empty());
             if (!withoutTemplate.valid()) {
-                throw new CaseValidationException(withoutTemplate.violations());
+                throw withoutTemplate.failure();
             }
             throw new CaseNotFoundException(id.orElseThrow());
         }
         Optional<CaseType> type = templates.find(tenant, current.get().typeId());
-        ValidatedModification request = validator.validate(modification, type);
+        // The stored case is given so that what the request leaves as it is is not judged, and the
+        // validator applies "not in the past" so that its violation takes its place in request order.
+        ValidatedModification request = validator.validate(modification, type, current, dueDateNotBefore());
         List<FieldChange> changes = diff(current.get(), request.changes());
-        List<Violation> violations = request.violations();
-        if (options.dueDateNotInPast()) {
-            violations = new ArrayList<>(violations);
-            checkNotInPast(changes, violations);
-        }
-        return new Checked(current.get(), request, changes, violations);
+        return new Checked(current.get(), request, changes, request.violations());
     }
 
     private static List<FieldChange> diff(Case current, Map<String, Optional<Value>> requested) {
@@ -441,14 +435,18 @@ public final class CaseService {
         if (!options.dueDateNotInPast() || !(dueDate instanceof Value.DateTime dateTime)) {
             return;
         }
-        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), zone);
-        if (dateTime.value().isBefore(now)) {
+        ZonedDateTime now = clock.instant().atZone(zone);
+        if (dateTime.value().isBefore(now.toLocalDateTime())) {
             String field = StandardField.DUE_DATE.wireName();
-            Map<String, Object> params = Map.of("value", WireFormats.format(dateTime.value()),
-                    "now", WireFormats.format(now.truncatedTo(ChronoUnit.SECONDS)), "zone", zone.getId());
+            Map<String, Object> params = RequestValidator.inPastParams(dateTime.value(), now);
             violations.add(new Violation(Violation.pathOf(field), ViolationCode.IN_PAST, params,
                     ViolationMessages.format(ViolationCode.IN_PAST, field, params)));
         }
+    }
+
+    /** When "not in the past" is on, now in the tenants' zone: a due date the request sets must not lie before it. */
+    private Optional<ZonedDateTime> dueDateNotBefore() {
+        return options.dueDateNotInPast() ? Optional.of(clock.instant().atZone(zone)) : Optional.empty();
     }
 
     private Instant now() {

@@ -126,17 +126,16 @@ final class ExtensionRules {
         Set<String> seen = new HashSet<>();
         boolean ok = true;
         for (int i = 0; i < array.elements().size(); i++) {
-            String path = io.casekit.core.Violation.pathOf(name) + "/" + i;
             InputValue element = array.elements().get(i);
             if (!(element instanceof InputValue.Text t)) {
-                violations.addAt(name, path, ViolationCode.INVALID_TYPE,
+                violations.addItem(name, i, ViolationCode.INVALID_TYPE,
                         Map.of("expected", "string", "actual", element.typeName()));
                 ok = false;
             } else if (!field.options().contains(t.value())) {
-                violations.addAt(name, path, ViolationCode.INVALID_VALUE, Map.of("allowed", field.options()));
+                violations.addItem(name, i, ViolationCode.INVALID_VALUE, Map.of("allowed", field.options()));
                 ok = false;
             } else if (!seen.add(t.value())) {
-                violations.addAt(name, path, ViolationCode.DUPLICATE_ITEM, Map.of("item", t.value()));
+                violations.addItem(name, i, ViolationCode.DUPLICATE_ITEM, Map.of("item", t.value()));
                 ok = false;
             } else {
                 items.add(t.value());

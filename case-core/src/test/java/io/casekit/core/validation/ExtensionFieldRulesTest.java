@@ -145,11 +145,12 @@ class ExtensionFieldRulesTest {
         CaseValidationException e = org.junit.jupiter.api.Assertions.assertThrows(CaseValidationException.class,
                 () -> service.modify(TENANT, modification().set("AICC__tags__CST",
                         list(text("vip"), text("nope"), text("vip"), InputValue.bool(true))).build()));
+        // The value as a whole before its items, so that a bounded answer keeps the summary.
         assertThat(e.violations()).extracting(Violation::path, Violation::code).containsExactly(
+                tuple("/caseInfo/AICC__tags__CST", ViolationCode.TOO_MANY_ITEMS),
                 tuple("/caseInfo/AICC__tags__CST/1", ViolationCode.INVALID_VALUE),
                 tuple("/caseInfo/AICC__tags__CST/2", ViolationCode.DUPLICATE_ITEM),
-                tuple("/caseInfo/AICC__tags__CST/3", ViolationCode.INVALID_TYPE),
-                tuple("/caseInfo/AICC__tags__CST", ViolationCode.TOO_MANY_ITEMS));
+                tuple("/caseInfo/AICC__tags__CST/3", ViolationCode.INVALID_TYPE));
     }
 
     @Test

@@ -286,12 +286,22 @@ class ModificationRulesTest {
         }
 
         @Test
-        void absent_mandatory_fields_are_required_all_at_once() {
-            CaseModification change = CaseModification.of(java.util.Map.of("id", InputValue.text(SEED_CASE)));
+        void absent_mandatory_fields_of_an_aicc_request_are_required_all_at_once() {
+            CaseModification change = CaseModification.ofAiccRequest(java.util.Map.of("id", InputValue.text(SEED_CASE)));
             assertThat(refused(change)).extracting(Violation::path, Violation::code).containsExactly(
                     tuple("/caseInfo/title", ViolationCode.REQUIRED),
                     tuple("/caseInfo/description", ViolationCode.REQUIRED),
                     tuple("/caseInfo/creatorId", ViolationCode.REQUIRED));
+        }
+
+        @Test
+        void through_the_java_api_only_the_id_and_the_operator_are_required() {
+            CaseModification change = CaseModification.of(java.util.Map.of("id", InputValue.text(SEED_CASE)));
+            assertThat(refused(change)).extracting(Violation::path, Violation::code).containsExactly(
+                    tuple("/caseInfo/creatorId", ViolationCode.REQUIRED));
+            assertThat(refused(CaseModification.of(java.util.Map.of("creatorId", InputValue.text("op")))))
+                    .extracting(Violation::path, Violation::code)
+                    .containsExactly(tuple("/caseInfo/id", ViolationCode.REQUIRED));
         }
 
         @ParameterizedTest

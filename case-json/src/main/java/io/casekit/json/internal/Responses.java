@@ -3,6 +3,7 @@ package io.casekit.json.internal;
 import io.casekit.core.Case;
 import io.casekit.core.CaseConflictException;
 import io.casekit.core.CaseId;
+import io.casekit.core.CaseValidationException;
 import io.casekit.core.HistoryEntry;
 import io.casekit.core.StandardField;
 import io.casekit.core.Violation;
@@ -78,15 +79,34 @@ public final class Responses {
         });
     }
 
-    /** {@code 400002} with one entry in {@code errors} per violation. */
+    /** {@code 400002} with every violation, when there are no more than {@link CaseValidationException#MAX_VIOLATIONS}. */
     public static byte[] validationFailed(List<Violation> violations) {
+        return validationFailed(violations, violations.size());
+    }
+
+    /** {@code 400002} for this failure: its first violations and their total. */
+    public static byte[] validationFailed(CaseValidationException failure) {
+        return validationFailed(failure.violations(), failure.violationCount());
+    }
+
+    /**
+     * {@code 400002}: {@code errorCount} (casekit's extension) is how many violations the request
+     * has in all; {@code errors} holds one entry per violation for the first of them in request
+     * order, at most {@link CaseValidationException#MAX_VIOLATIONS}, so that the answer stays small
+     * however many faults a request has.
+     */
+    public static byte[] validationFailed(List<Violation> violations, long errorCount) {
+        List<Violation> shown = violations.size() > CaseValidationException.MAX_VIOLATIONS
+                ? violations.subList(0, CaseValidationException.MAX_VIOLATIONS) : violations;
+        long total = Math.max(errorCount, violations.size());
         return write(g -> {
             g.writeStartObject();
             g.writeStringProperty("resCode", ResCode.VALIDATION_FAILED.code());
             g.writeStringProperty("resMsg", ResCode.VALIDATION_FAILED.message());
+            g.writeNumberProperty("errorCount", total);
             g.writeName("errors");
             g.writeStartArray();
-            for (Violation v : violations) {
+            for (Violation v : shown) {
                 WireWriter.writeViolation(g, v);
             }
             g.writeEndArray();

@@ -40,9 +40,9 @@ class ProjectReadmeExampleTest {
                 .extension("AICC__severity__CST", Value.text("S2"))
                 .build());
 
+        // Only what changes: every field left out stays as it is.
         ModificationResult result = cases.modify(tenant,
-                CaseModification.builder("c6m800000142mS63Voa8", "10gg0000013wljxK5XX6")
-                        .title("testOpenApi11").description("test111")
+                CaseModification.builder(created.id(), "10gg0000013wljxK5XX6")
                         .dueDate(LocalDateTime.of(2023, 6, 20, 0, 0))
                         .priority(Priority.HIGH)
                         .clear("ownerId")
@@ -53,5 +53,6 @@ class ProjectReadmeExampleTest {
         assertThat(history).extracting(HistoryEntry::version).containsExactly(1L, 2L);
         assertThat(result.current().priority()).contains(Priority.HIGH);
         assertThat(result.current().dueDate()).contains(LocalDateTime.of(2023, 6, 20, 0, 0));
+        assertThat(result.current().title()).isEqualTo("Refund not received");
     }
 }
