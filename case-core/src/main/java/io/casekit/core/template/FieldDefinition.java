@@ -24,7 +24,8 @@ import java.util.OptionalInt;
  *                  see {@link NumberRules#fits})
  * @param min       NUMBER: the smallest value allowed; must itself fit the precision and scale
  * @param max       NUMBER: the largest value allowed; must itself fit the precision and scale
- * @param options   PICKLIST, MULTI_PICKLIST: the allowed values, exact
+ * @param options   PICKLIST, MULTI_PICKLIST: the allowed values, exact; each 1 to 255 bytes, not blank
+ *                  ({@link io.casekit.core.Blank}), without control characters, distinct
  * @param maxItems  MULTI_PICKLIST: the most values, default the number of options
  */
 public record FieldDefinition(String name, FieldType type, boolean required, OptionalInt maxBytes,
