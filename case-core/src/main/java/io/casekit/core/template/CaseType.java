@@ -18,7 +18,7 @@ import java.util.Optional;
  *
  * @param tenant the tenant the type belongs to
  * @param id     the type's id, unique in its tenant
- * @param name   a name for people, not blank
+ * @param name   a name for people, not blank ({@link io.casekit.core.Blank}), at most 128 UTF-8 bytes
  * @param fields the template's fields, in order, with distinct names
  */
 public record CaseType(TenantId tenant, CaseTypeId id, String name, List<FieldDefinition> fields) {

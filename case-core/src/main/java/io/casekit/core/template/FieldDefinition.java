@@ -17,11 +17,15 @@ import java.util.OptionalInt;
  * @param type      the field's type
  * @param required  whether a case must have a value: required at create, never cleared
  * @param maxBytes  TEXT, TEXTAREA, PHONE: the UTF-8 byte limit, when not the type's default
- * @param precision NUMBER: the most significant digits, default 18
- * @param scale     NUMBER: the most digits after the point, default 0
- * @param min       NUMBER: the smallest value allowed
- * @param max       NUMBER: the largest value allowed
- * @param options   PICKLIST, MULTI_PICKLIST: the allowed values, exact
+ * @param precision NUMBER: the {@code p} of a SQL {@code DECIMAL(p, s)}, 1 to 38, default 18: the most
+ *                  digits a value has once written with {@code scale} digits after the point
+ * @param scale     NUMBER: the {@code s} of {@code DECIMAL(p, s)}, 0 to the precision, default 0: the
+ *                  most digits after the point (trailing zeros beyond it are accepted, never rounded;
+ *                  see {@link NumberRules#fits})
+ * @param min       NUMBER: the smallest value allowed; must itself fit the precision and scale
+ * @param max       NUMBER: the largest value allowed; must itself fit the precision and scale
+ * @param options   PICKLIST, MULTI_PICKLIST: the allowed values, exact; each 1 to 255 bytes, not blank
+ *                  ({@link io.casekit.core.Blank}), without control characters, distinct
  * @param maxItems  MULTI_PICKLIST: the most values, default the number of options
  */
 public record FieldDefinition(String name, FieldType type, boolean required, OptionalInt maxBytes,

@@ -1,5 +1,6 @@
 package io.casekit.core.template;
 
+import io.casekit.core.Blank;
 import io.casekit.core.CaseTypeId;
 import io.casekit.core.StandardField;
 import io.casekit.core.Utf8;
@@ -13,7 +14,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The rules a case type definition must follow (wire-format §4, domain-rules §5). */
+/**
+ * The rules a case type definition must follow (wire-format §4, domain-rules §5). A NUMBER field is a
+ * SQL {@code DECIMAL(precision, scale)}: any precision from 1 to {@value #MAX_PRECISION} with a scale
+ * from 0 to the precision, and {@code min} / {@code max} judged by {@link NumberRules#fits} as its
+ * values are. Names and options must not be blank in the sense of {@link Blank}.
+ */
 final class TemplateDefinitionRules {
     private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,62}");
     /** No field may hold more than a request may: the default body limit. */
@@ -27,7 +33,10 @@ final class TemplateDefinitionRules {
     static List<Violation> check(CaseTypeId typeId, String name, List<FieldDefinition> fields) {
         Problems problems = new Problems(typeId);
         long nameBytes = Utf8.encodedLength(name);
-        if (name.isBlank() || nameBytes < 0 || nameBytes > MAX_NAME_BYTES || hasControl(name)) {
+        if (Blank.isBlank(name)) {
+            problems.add("/name", ViolationCode.BLANK, "its name must not be blank (empty, or only white space"
+                    + " and invisible characters)");
+        } else if (nameBytes < 0 || nameBytes > MAX_NAME_BYTES || hasControl(name)) {
             problems.add("/name", ViolationCode.INVALID_VALUE,
                     "its name must be 1 to " + MAX_NAME_BYTES + " bytes of text without control characters");
         }
@@ -87,8 +96,9 @@ final class TemplateDefinitionRules {
             return;
         }
         if (scale < 0 || scale > precision) {
-            problems.add(at + "/scale", ViolationCode.OUT_OF_RANGE,
-                    label + ": scale " + scale + " is not between 0 and the precision " + precision);
+            problems.add(at + "/scale", ViolationCode.OUT_OF_RANGE, label + ": scale " + scale
+                    + " is not between 0 and the precision " + precision
+                    + (f.precision().isEmpty() ? " (the default precision)" : ""));
             return;
         }
         for (Map.Entry<String, BigDecimal> bound : bounds(f)) {
@@ -120,7 +130,11 @@ final class TemplateDefinitionRules {
         for (int i = 0; i < f.options().size(); i++) {
             String option = f.options().get(i);
             long bytes = Utf8.encodedLength(option);
-            if (option.isEmpty() || bytes < 0 || bytes > MAX_OPTION_BYTES || hasControl(option)) {
+            if (Blank.isBlank(option)) {
+                // A value no one can tell from "" in a list of choices; "" would also clear the field.
+                problems.add(at + "/options/" + i, ViolationCode.BLANK, label + ": option " + i
+                        + " must not be blank (empty, or only white space and invisible characters)");
+            } else if (bytes < 0 || bytes > MAX_OPTION_BYTES || hasControl(option)) {
                 problems.add(at + "/options/" + i, ViolationCode.INVALID_VALUE, label + ": option " + i
                         + " must be 1 to " + MAX_OPTION_BYTES + " bytes of text without control characters");
             } else if (!seen.add(option)) {

@@ -14,7 +14,9 @@ import java.lang.annotation.Target;
  * {@link #controls()} refuses (code {@code invalid_characters}, params {@code index},
  * {@code character}). Both are checked in one pass, without encoding; a text with a lone
  * surrogate has no UTF-8 length and is reported for its characters only. With
- * {@code blankAllowed = false} a blank text is refused too (code {@code blank}). {@code null} is valid.
+ * {@code blankAllowed = false} a blank text ({@link io.casekit.core.Blank}: empty, or only Unicode
+ * {@code White_Space} and invisible characters such as U+00A0 and U+200B) is refused too (code
+ * {@code blank}). {@code null} is valid.
  */
 @Documented
 @Constraint(validatedBy = CaseTextValidator.class)
@@ -31,8 +33,8 @@ public @interface CaseText {
     int maxBytes();
 
     /**
-     * Whether an empty text or one of only white space ({@link String#isBlank()}) is accepted; when
-     * not, it is refused with code {@code blank}, in the same pass as the other checks.
+     * Whether a blank text ({@link io.casekit.core.Blank#isBlank}) is accepted; when not, it is
+     * refused with code {@code blank}, in the same pass as the other checks.
      */
     boolean blankAllowed() default true;
 

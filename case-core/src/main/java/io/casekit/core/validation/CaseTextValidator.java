@@ -1,5 +1,6 @@
 package io.casekit.core.validation;
 
+import io.casekit.core.Blank;
 import io.casekit.core.ViolationCode;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -24,7 +25,7 @@ public final class CaseTextValidator implements ConstraintValidator<CaseText, Ch
         if (value == null) {
             return true;
         }
-        boolean blank = !blankAllowed && TextRules.isBlank(value);
+        boolean blank = !blankAllowed && Blank.isBlank(value);
         TextRules.Scan scan = TextRules.scan(value, controls);
         boolean tooLong = !scan.hasLoneSurrogate() && scan.bytes() > maxBytes;
         if (!blank && scan.refusedAt() < 0 && !tooLong) {

@@ -35,7 +35,7 @@ final class ExtensionRules {
             case PHONE -> formatted(field, input, violations, TextRules::isPhoneNumber,
                     "+ and digits, spaces, -, ( and )");
             case EMAIL -> formatted(field, input, violations, TextRules::isEmail, "local-part@domain");
-            case URL -> formatted(field, input, violations, TextRules::isHttpUrl, "an absolute http or https URL");
+            case URL -> formatted(field, input, violations, HttpUrl::isValid, HttpUrl.FORMAT);
             case DATE -> string(name, input, violations).flatMap(s -> {
                 Optional<LocalDate> date = WireFormats.parseDate(s);
                 if (date.isEmpty()) {

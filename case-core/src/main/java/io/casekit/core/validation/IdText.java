@@ -11,8 +11,9 @@ import java.lang.annotation.Target;
 /**
  * An identifier: ASCII letters, digits, {@code -} and {@code _} (code {@code invalid_characters},
  * params {@code index}, {@code character}), at most {@link #maxBytes()} UTF-8 bytes (code
- * {@code too_long}); with {@code blankAllowed = false} an empty or white-space text is refused too
- * (code {@code blank}). {@code null} is valid.
+ * {@code too_long}); with {@code blankAllowed = false} a blank text ({@link io.casekit.core.Blank}) is
+ * refused too (code {@code blank}; one of Unicode white space is also {@code invalid_characters}).
+ * {@code null} is valid.
  */
 @Documented
 @Constraint(validatedBy = IdTextValidator.class)
@@ -25,7 +26,7 @@ public @interface IdText {
 
     Class<? extends Payload>[] payload() default {};
 
-    /** Whether an empty text or one of only white space is accepted (else code {@code blank}). */
+    /** Whether a blank text ({@link io.casekit.core.Blank#isBlank}) is accepted (else code {@code blank}). */
     boolean blankAllowed() default true;
 
     /** The most UTF-8 bytes allowed; 20 for every id of the AICC case API. */

@@ -1,5 +1,6 @@
 package io.casekit.core.validation;
 
+import io.casekit.core.Blank;
 import io.casekit.core.Utf8;
 import io.casekit.core.ViolationCode;
 import jakarta.validation.ConstraintValidator;
@@ -23,7 +24,7 @@ public final class IdTextValidator implements ConstraintValidator<IdText, CharSe
         if (value == null) {
             return true;
         }
-        boolean blank = !blankAllowed && TextRules.isBlank(value);
+        boolean blank = !blankAllowed && Blank.isBlank(value);
         int bad = TextRules.indexOfNonIdCharacter(value);
         // Only id characters: one byte each.
         long bytes = bad < 0 ? value.length() : Utf8.encodedLength(value);

@@ -1,5 +1,6 @@
 package io.casekit.core.validation;
 
+import io.casekit.core.Blank;
 import io.casekit.core.validation.CaseText.Controls;
 
 /** Character and format rules on text shared by the constraints and the template rules. */
@@ -11,11 +12,6 @@ final class TextRules {
      * none), whether it holds a lone surrogate, and the index of the first character refused, or -1.
      */
     record Scan(long bytes, boolean hasLoneSurrogate, int refusedAt) {}
-
-    /** Whether the text is empty or only white space, as {@link String#isBlank()} decides. */
-    static boolean isBlank(CharSequence text) {
-        return text instanceof String s ? s.isBlank() : text.toString().isBlank();
-    }
 
     static Scan scan(CharSequence text, Controls controls) {
         long bytes = 0;
@@ -107,7 +103,10 @@ final class TextRules {
         return digit;
     }
 
-    /** One {@code @}, a non-empty local part and domain, no white space or control characters. */
+    /**
+     * One {@code @}, a non-empty local part and domain, no control character and no white space:
+     * neither Unicode {@code White_Space} ({@link Blank#isWhiteSpace}) nor a Java space character.
+     */
     static boolean isEmail(String text) {
         int at = text.indexOf('@');
         if (at <= 0 || at == text.length() - 1 || text.indexOf('@', at + 1) >= 0) {
@@ -115,23 +114,11 @@ final class TextRules {
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c <= 0x20 || c == 0x7F || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            if (c <= 0x20 || c == 0x7F || Blank.isWhiteSpace(c) || Character.isWhitespace(c)
+                    || Character.isSpaceChar(c)) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** An absolute {@code http} or {@code https} URI with a host. */
-    static boolean isHttpUrl(String text) {
-        try {
-            java.net.URI uri = new java.net.URI(text);
-            String scheme = uri.getScheme();
-            return uri.isAbsolute() && scheme != null
-                    && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-                    && uri.getHost() != null && !uri.getHost().isEmpty();
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
     }
 }

@@ -101,6 +101,9 @@ class CaseTypeDefinitionTest {
                 .extracting(Violation::code).containsExactly(ViolationCode.DUPLICATE_ITEM);
         assertThat(refused(FieldDefinition.builder("AICC__p__CST", FieldType.PICKLIST)
                 .options(List.of("a", "")).build()).violations())
+                .extracting(Violation::code).containsExactly(ViolationCode.BLANK);
+        assertThat(refused(FieldDefinition.builder("AICC__p__CST", FieldType.PICKLIST)
+                .options(List.of("a", "b\u0001")).build()).violations())
                 .extracting(Violation::code).containsExactly(ViolationCode.INVALID_VALUE);
     }
 

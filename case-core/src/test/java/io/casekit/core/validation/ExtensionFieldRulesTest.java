@@ -121,6 +121,9 @@ class ExtensionFieldRulesTest {
                 Arguments.of("AICC__mail__CST", text("a@b@c"), ViolationCode.INVALID_FORMAT),
                 Arguments.of("AICC__mail__CST", text("@example.com"), ViolationCode.INVALID_FORMAT),
                 Arguments.of("AICC__mail__CST", text("a b@example.com"), ViolationCode.INVALID_FORMAT),
+                // NEXT LINE (U+0085) is Unicode White_Space, though neither Java's whitespace nor a space char.
+                Arguments.of("AICC__mail__CST", text("a\u0085b@example.com"), ViolationCode.INVALID_FORMAT),
+                Arguments.of("AICC__mail__CST", text("a\u00A0b@example.com"), ViolationCode.INVALID_FORMAT),
                 Arguments.of("AICC__mail__CST", text("a".repeat(250) + "@b.cd"), ViolationCode.TOO_LONG),
                 Arguments.of("AICC__link__CST", text("ftp://example.com"), ViolationCode.INVALID_FORMAT),
                 Arguments.of("AICC__link__CST", text("/relative/path"), ViolationCode.INVALID_FORMAT),

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a request must get: one of a few {@link Outcome}s. Usually one; two where the rules leave a
- * choice open (a text of only Unicode spaces that {@link String#isBlank()} does not call blank).
+ * What a request must get: one of a few {@link Outcome}s. Usually one; more where the rules leave a
+ * choice open.
  */
 record Expect(Set<Outcome> alternatives) {
     static final Expect ACCEPTED = of(Outcome.ACCEPTED);

@@ -9,7 +9,8 @@ import java.util.List;
  * (not taken from the library) so that the tests can predict the answer to any text: at most
  * {@code maxBytes} bytes of UTF-8; no U+0000 and no lone surrogate ever; no other control character
  * (U+0001–U+001F, U+007F) unless the field allows line breaks (TAB, LF, CR) or any; not blank when
- * mandatory; {@code ""} clears an optional field.
+ * mandatory (empty, or only Unicode White_Space and invisible characters, domain-rules §8);
+ * {@code ""} clears an optional field.
  */
 record TextRule(String key, int maxBytes, Controls controls, boolean mandatory) {
     enum Controls { NONE, LINE_BREAKS, ANY }
@@ -40,16 +41,10 @@ record TextRule(String key, int maxBytes, Controls controls, boolean mandatory) 
         if (!loneSurrogate && text.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
             codes.add("too_long");
         }
-        if (mandatory && text.isBlank()) {
+        if (mandatory && isBlank(text)) {
             codes.add("blank");
         }
-        Expect expect = codes.isEmpty() ? Expect.ACCEPTED : Expect.invalid(path(), codes.toArray(String[]::new));
-        if (mandatory && !text.isBlank() && onlySpaces(text)) {
-            // Spaces String.isBlank() does not count (NO-BREAK SPACE, …): "blank" is not defined further.
-            return codes.isEmpty() ? Expect.of(Outcome.ACCEPTED, Outcome.Invalid.at(path(), "blank"))
-                    : Expect.of(expect.alternatives().iterator().next(), Outcome.Invalid.at(path(), "blank"));
-        }
-        return expect;
+        return codes.isEmpty() ? Expect.ACCEPTED : Expect.invalid(path(), codes.toArray(String[]::new));
     }
 
     private boolean hasRefusedControl(String text) {
@@ -79,7 +74,26 @@ record TextRule(String key, int maxBytes, Controls controls, boolean mandatory) 
         return false;
     }
 
-    private static boolean onlySpaces(String text) {
-        return text.codePoints().allMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp));
+    private static final java.util.regex.Pattern WHITE_SPACE = java.util.regex.Pattern.compile("\\p{IsWhite_Space}");
+
+    /**
+     * domain-rules §8 and casekit's decision: only Unicode White_Space and Default_Ignorable_Code_Point,
+     * the latter derived as UAX #44 does (format characters but a few, variation selectors, fillers).
+     */
+    static boolean isBlank(String text) {
+        return text.codePoints().allMatch(cp -> WHITE_SPACE.matcher(Character.toString(cp)).matches()
+                || isDefaultIgnorable(cp));
+    }
+
+    private static boolean isDefaultIgnorable(int cp) {
+        if (Character.getType(cp) == Character.FORMAT) {
+            boolean excluded = (cp >= 0x0600 && cp <= 0x0605) || cp == 0x06DD || cp == 0x070F || cp == 0x0890
+                    || cp == 0x0891 || cp == 0x08E2 || cp == 0x110BD || cp == 0x110CD || (cp >= 0xFFF9 && cp <= 0xFFFB)
+                    || (cp >= 0x13430 && cp <= 0x1343F);
+            return !excluded;
+        }
+        return cp == 0x034F || cp == 0x115F || cp == 0x1160 || cp == 0x17B4 || cp == 0x17B5
+                || (cp >= 0x180B && cp <= 0x180F) || cp == 0x2065 || cp == 0x3164 || (cp >= 0xFE00 && cp <= 0xFE0F)
+                || cp == 0xFFA0 || (cp >= 0xFFF0 && cp <= 0xFFF8) || (cp >= 0xE0000 && cp <= 0xE0FFF);
     }
 }

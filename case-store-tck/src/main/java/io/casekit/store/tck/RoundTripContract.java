@@ -3,6 +3,7 @@ package io.casekit.store.tck;
 import static io.casekit.store.tck.Fixture.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.casekit.core.Blank;
 import io.casekit.core.Case;
 import io.casekit.core.CaseDraft;
 import io.casekit.core.CaseId;
@@ -197,7 +198,7 @@ abstract class RoundTripContract extends ContractSection {
             extensions.put("text", Value.text(s));
             extensions.put("list", Value.textList(List.of(s, "after " + s)));
             Case c = withExtensions(Cases.minimal(TENANT, "case-" + i), extensions)
-                    .with("title", Optional.of(Value.text(s.isBlank() ? "blank " + i + s : s)))
+                    .with("title", Optional.of(Value.text(Blank.isBlank(s) ? "blank " + i + s : s)))
                     .with("description", Optional.of(Value.text("CRLF\r\nLF\nCR\rTAB\t" + s)))
                     .with("attachment", Optional.of(Value.text("\u0001" + s + "\u001F\u007F")));
             cases.add(Cases.insert(store(), c));
