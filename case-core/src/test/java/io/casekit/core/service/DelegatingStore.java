@@ -7,6 +7,7 @@ import io.casekit.core.TenantId;
 import io.casekit.core.spi.CaseStore;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** A store that passes every call on; tests override what they put a race or a fault into. */
 class DelegatingStore implements CaseStore {
@@ -34,5 +35,15 @@ class DelegatingStore implements CaseStore {
     @Override
     public List<HistoryEntry> history(TenantId tenant, CaseId id) {
         return delegate.history(tenant, id);
+    }
+
+    @Override
+    public <T> T inSession(Supplier<T> work) {
+        return delegate.inSession(work);
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        delegate.afterCommit(action);
     }
 }

@@ -7,14 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.casekit.core.Case;
 import io.casekit.core.CaseId;
 import io.casekit.core.Fixtures;
-import io.casekit.core.HistoryEntry;
 import io.casekit.core.MapCaseStore;
-import io.casekit.core.TenantId;
 import io.casekit.core.spi.CaseStore;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,9 +20,18 @@ import org.junit.jupiter.api.Test;
  */
 class ListenerAfterCommitTest {
     /** A store inside a host transaction: after-commit actions wait for the host's outcome. */
-    private static final class TransactionalStore implements CaseStore {
-        final MapCaseStore delegate = new MapCaseStore();
+    private static final class TransactionalStore extends DelegatingStore {
+        final MapCaseStore delegate;
         final List<Runnable> pending = new ArrayList<>();
+
+        TransactionalStore() {
+            this(new MapCaseStore());
+        }
+
+        private TransactionalStore(MapCaseStore delegate) {
+            super(delegate);
+            this.delegate = delegate;
+        }
 
         void commit() {
             List<Runnable> actions = List.copyOf(pending);
@@ -41,31 +46,6 @@ class ListenerAfterCommitTest {
         @Override
         public void afterCommit(Runnable action) {
             pending.add(action);
-        }
-
-        @Override
-        public Optional<Case> find(TenantId tenant, CaseId id) {
-            return delegate.find(tenant, id);
-        }
-
-        @Override
-        public void insert(Case created, HistoryEntry creation) {
-            delegate.insert(created, creation);
-        }
-
-        @Override
-        public void update(Case updated, long expectedVersion, HistoryEntry entry) {
-            delegate.update(updated, expectedVersion, entry);
-        }
-
-        @Override
-        public List<HistoryEntry> history(TenantId tenant, CaseId id) {
-            return delegate.history(tenant, id);
-        }
-
-        @Override
-        public <T> T inSession(Supplier<T> work) {
-            return work.get();
         }
     }
 
