@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link io.casekit.core.spi.CaseStore#inSession}: the work runs once, its result and its failures
- * come back unchanged, and every call inside keeps its own promises, as outside.
+ * come back unchanged, and every call inside keeps its own promises, as outside. And
+ * {@link io.casekit.core.spi.CaseStore#afterCommit}: outside any host transaction (the kit runs none),
+ * what was written is committed, so the action runs once, at once, and the service's listener hears
+ * of every stored change exactly once.
  */
 abstract class SessionContract extends ContractSection {
 
@@ -75,5 +78,22 @@ abstract class SessionContract extends ContractSection {
 
         assertThat(found).isEqualTo(v1);
         assertThat(store().inSession(() -> store().find(TENANT, CaseId.of("absent")))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("outside a host transaction an after-commit action runs once, at once, also inside a session")
+    void afterCommitRunsAtOnceOutsideATransaction() {
+        AtomicInteger runs = new AtomicInteger();
+
+        store().afterCommit(runs::incrementAndGet);
+        assertThat(runs).hasValue(1);
+
+        store().inSession(() -> {
+            Cases.insert(store(), Cases.minimal(TENANT, "case-1"));
+            store().afterCommit(runs::incrementAndGet);
+            assertThat(runs).as("after a write inside a session").hasValue(2);
+            return null;
+        });
+        assertThat(runs).hasValue(2);
     }
 }

@@ -87,7 +87,11 @@ final class FaultyStore implements CaseStore {
         /** A session hands back null where its work failed. */
         SESSION_SWALLOWS_FAILURES,
         /** A session is one transaction: when its work fails, the writes made in it are undone. */
-        SESSION_UNDOES_WRITES_ON_FAILURE
+        SESSION_UNDOES_WRITES_ON_FAILURE,
+        /** After-commit actions are dropped, so a listener never hears of a change. */
+        DROPS_AFTER_COMMIT,
+        /** After-commit actions run twice, so a listener hears of a change twice. */
+        REPEATS_AFTER_COMMIT
     }
 
     private record Key(String tenant, String id) {}
@@ -141,6 +145,18 @@ final class FaultyStore implements CaseStore {
             default -> {
                 return work.get();
             }
+        }
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        switch (fault) {
+            case DROPS_AFTER_COMMIT -> { }
+            case REPEATS_AFTER_COMMIT -> {
+                action.run();
+                action.run();
+            }
+            default -> action.run();
         }
     }
 

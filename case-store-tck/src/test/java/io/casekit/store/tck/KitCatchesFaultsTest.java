@@ -67,7 +67,9 @@ class KitCatchesFaultsTest {
             Map.entry(FaultyStore.Fault.INSTANTS_TO_SECONDS, Set.of("actorAndTimeAsGiven")),
             Map.entry(FaultyStore.Fault.SESSION_SKIPS_WORK, Set.of("workRunsOnceAndItsResultIsReturned")),
             Map.entry(FaultyStore.Fault.SESSION_SWALLOWS_FAILURES, Set.of("failurePassesThroughAndWritesStay")),
-            Map.entry(FaultyStore.Fault.SESSION_UNDOES_WRITES_ON_FAILURE, Set.of("failurePassesThroughAndWritesStay")));
+            Map.entry(FaultyStore.Fault.SESSION_UNDOES_WRITES_ON_FAILURE, Set.of("failurePassesThroughAndWritesStay")),
+            Map.entry(FaultyStore.Fault.DROPS_AFTER_COMMIT, Set.of("afterCommitRunsAtOnceOutsideATransaction")),
+            Map.entry(FaultyStore.Fault.REPEATS_AFTER_COMMIT, Set.of("afterCommitRunsAtOnceOutsideATransaction")));
 
     private static final Map<FaultyCatalog.Fault, Set<String>> CATALOG_CAUGHT_BY = Map.of(
             FaultyCatalog.Fault.IGNORES_TENANT, Set.of("typesArePerTenant"),
