@@ -129,7 +129,7 @@ class HttpLayerTest {
 
         assertThat(reply.statusCode()).isEqualTo(409);
         assertThat(reply.body()).startsWith("{\"resCode\":\"409001\",\"resMsg\":\"Version conflict\",\"errors\":[")
-                .contains("\"expectedVersion\":1", "\"actualVersion\":2");
+                .contains("\"expectedVersion\":1", "\"actualVersion\":2", "\"reapplies\":10", "gave up after 10 re-applies");
     }
 
     @Test

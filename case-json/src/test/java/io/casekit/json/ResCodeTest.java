@@ -134,7 +134,7 @@ class ResCodeTest {
     }
 
     @Test
-    void a_version_conflict_is_409001_with_expected_and_actual_version() {
+    void a_modify_that_kept_losing_the_race_is_409001_saying_so_with_its_reapplies() {
         Fixtures.World world = Fixtures.World.withStore(store -> new ForwardingCaseStore(store) {
             @Override
             public void update(Case updated, long expectedVersion, HistoryEntry entry) {
@@ -147,8 +147,9 @@ class ResCodeTest {
 
         assertThat(response.httpStatus()).isEqualTo(409);
         assertThat(response.bodyText()).isEqualTo("{\"resCode\":\"409001\",\"resMsg\":\"Version conflict\",\"errors\":["
-                + "{\"path\":\"/caseInfo/id\",\"code\":\"conflict\",\"message\":\"the case is at version 2, not 1\","
-                + "\"params\":{\"actualVersion\":2,\"expectedVersion\":1}}]}");
+                + "{\"path\":\"/caseInfo/id\",\"code\":\"conflict\",\"message\":\"the case kept changing concurrently; "
+                + "gave up after 0 re-applies; the request can be retried\","
+                + "\"params\":{\"actualVersion\":2,\"expectedVersion\":1,\"reapplies\":0}}]}");
     }
 
     @Test
@@ -165,7 +166,7 @@ class ResCodeTest {
         EndpointResponse response = world.modify(SEED_REQUEST);
 
         assertThat(response.resCode()).isEqualTo(ResCode.VERSION_CONFLICT);
-        assertThat(response.bodyText()).contains("\"params\":{\"expectedVersion\":1}").doesNotContain("SQLState");
+        assertThat(response.bodyText()).contains("\"params\":{\"expectedVersion\":1,\"reapplies\":0}").doesNotContain("SQLState");
     }
 
     @Test

@@ -109,6 +109,7 @@ public final class CaseService {
      *                                               ({@code CREATE}, with the case about to be stored)
      */
     public Case create(TenantId tenant, CaseDraft draft) {
+        requireArguments(tenant, draft, "draft");
         Optional<CaseType> type = Optional.empty();
         if (draft.patch(StandardField.TYPE) instanceof Patch.Set<InputValue> set
                 && set.value() instanceof InputValue.Text text && CaseTypeId.isValid(text.value())) {
@@ -206,6 +207,7 @@ public final class CaseService {
     }
 
     private Optional<Case> read(TenantId tenant, CaseId id, Optional<String> actor) {
+        requireArguments(tenant, id, "id");
         Optional<Case> found = store.find(tenant, id);
         if (found.isPresent()) {
             authorize(AuthorizationRequest.Operation.READ, tenant, actor, found.get(), List.of());
@@ -214,6 +216,7 @@ public final class CaseService {
     }
 
     private List<HistoryEntry> readHistory(TenantId tenant, CaseId id, Optional<String> actor) {
+        requireArguments(tenant, id, "id");
         if (policy == AuthorizationPolicy.allowAll()) {
             // The default policy looks at nothing: no need to read the case it would be shown.
             return nonEmptyHistory(tenant, id);
@@ -231,6 +234,15 @@ public final class CaseService {
             throw new CaseNotFoundException(id);
         }
         return history;
+    }
+
+    /**
+     * A null argument is the caller's bug: a {@link NullPointerException} naming it, before any store
+     * call, so that it can never pass for a failure of the store.
+     */
+    private static void requireArguments(TenantId tenant, Object argument, String name) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(argument, name);
     }
 
     private static String checkedActor(String actor) {
@@ -269,6 +281,7 @@ public final class CaseService {
      *                                 for a request that changes nothing, and again at each re-apply)
      */
     public ModificationResult modify(TenantId tenant, CaseModification modification) {
+        requireArguments(tenant, modification, "modification");
         Modified modified = store.inSession(() -> modifyInSession(tenant, modification));
         if (modified.entry != null) {
             notifyListener(modified.result.current(), modified.entry);
@@ -365,6 +378,7 @@ public final class CaseService {
      * @throws CaseConflictException   when the request expects another version than the stored one
      */
     public ModificationPreview preview(TenantId tenant, CaseModification modification) {
+        requireArguments(tenant, modification, "modification");
         Checked checked = check(tenant, modification);
         authorize(AuthorizationRequest.Operation.PREVIEW, tenant, checked.request.operator(), checked.current,
                 checked.changes);
@@ -375,7 +389,7 @@ public final class CaseService {
             throw new CaseConflictException(checked.current.id(), checked.request.expectedVersion().getAsLong(),
                     checked.current.version());
         }
-        return new ModificationPreview(checked.current, changes, violations);
+        return new ModificationPreview(checked.current, changes, violations, checked.request.violationCount());
     }
 
     private record Checked(Case current, ValidatedModification request, List<FieldChange> changes,

@@ -8,6 +8,13 @@ import java.math.BigInteger;
  * {@code DECIMAL(precision, scale)} column holds without rounding. Stateless and thread-safe.
  */
 public final class NumberRules {
+    /**
+     * The largest scale magnitude of a NUMBER value (our decision): the bound case-json reads numbers
+     * with, so that every value a Java host stores can be sent back over the wire as read. Only a
+     * zero or trailing zeros can come near it in a value that fits a {@code DECIMAL}.
+     */
+    public static final int MAX_SCALE = 10_000;
+
     private NumberRules() {}
 
     /**
@@ -23,6 +30,7 @@ public final class NumberRules {
      *       decision, as the column decides; the value is still kept with the scale it was sent with);
      *       {@code 1.505} does not fit, since it would have to be rounded.</li>
      * </ul>
+     * A value whose scale is beyond &plusmn;{@value #MAX_SCALE} never fits ({@code 0E-999999999}).
      * The cost is bounded by the digits of {@code value}, whatever its exponent ({@code 1E-999999999}
      * is answered without building a number of that size).
      *
@@ -32,6 +40,9 @@ public final class NumberRules {
         if (precision < 1 || scale < 0 || scale > precision) {
             throw new IllegalArgumentException("DECIMAL(" + precision + ", " + scale
                     + "): precision must be at least 1 and scale between 0 and the precision");
+        }
+        if (value.scale() > MAX_SCALE || value.scale() < -MAX_SCALE) {
+            return false;
         }
         if (value.signum() == 0) {
             return true;

@@ -163,13 +163,23 @@ final class ExtensionRules {
         params.put("scale", (long) scale);
         field.min().ifPresent(min -> params.put("min", min));
         field.max().ifPresent(max -> params.put("max", max));
-        StringBuilder range = new StringBuilder("a number of at most ").append(precision - scale)
-                .append(" digits before the point and ").append(scale).append(" after it");
+        StringBuilder range = new StringBuilder(digits(precision, scale));
         field.min().ifPresent(min -> range.append(", at least ").append(min.toPlainString()));
         field.max().ifPresent(max -> range.append(", at most ").append(max.toPlainString()));
         params.put("range", range.toString());
         violations.add(field.name(), ViolationCode.OUT_OF_RANGE, params);
         return Optional.empty();
+    }
+
+    /** What DECIMAL(precision, scale) holds, in words. */
+    private static String digits(int precision, int scale) {
+        int integerDigits = precision - scale;
+        if (integerDigits == 0) {
+            return "a number between -1 and 1 (exclusive) with at most " + scale + (scale == 1 ? " digit" : " digits")
+                    + " after the point";
+        }
+        String before = "at most " + integerDigits + (integerDigits == 1 ? " digit" : " digits") + " before the point";
+        return scale == 0 ? "a whole number of " + before : "a number of " + before + " and " + scale + " after it";
     }
 
     private static Optional<String> string(String name, InputValue input, ViolationCollector violations) {

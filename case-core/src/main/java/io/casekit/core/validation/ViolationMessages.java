@@ -41,13 +41,20 @@ public final class ViolationMessages {
             }
             String name = pattern.substring(i + 1, end);
             Object value = name.equals("field") ? field : params.get(name);
-            out.append(value == null ? "{" + name + "}" : shown(value));
+            out.append(value == null ? "{" + name + "}" : shown(name, value));
             i = end + 1;
         }
         return out.toString();
     }
 
-    private static String shown(Object value) {
+    /**
+     * Params whose text casekit makes itself from a definition (never from the request), bounded by
+     * the definition's own limits: shown whole, as cutting them would cut what the caller needs (the
+     * minimum and maximum of a range come last).
+     */
+    private static final java.util.Set<String> OWN_TEXT = java.util.Set.of("range", "format");
+
+    private static String shown(String name, Object value) {
         String text;
         if (value instanceof BigDecimal d) {
             text = d.toPlainString();
@@ -57,7 +64,7 @@ public final class ViolationMessages {
             text = String.valueOf(value);
         }
         // A hostile key or value must not make a message as long as the request.
-        return text.length() > MAX_SHOWN_CHARS ? text.substring(0, MAX_SHOWN_CHARS) + "…" : text;
+        return text.length() > MAX_SHOWN_CHARS && !OWN_TEXT.contains(name) ? text.substring(0, MAX_SHOWN_CHARS) + "…" : text;
     }
 
     private static Map<String, String> load() {

@@ -65,6 +65,25 @@ class CaseServiceTest {
     }
 
     @Test
+    void aNullArgumentIsANullPointerExceptionNamingIt() {
+        CaseService service = service();
+        CaseId id = CaseId.of(SEED_CASE);
+        CaseModification change = modification().build();
+
+        assertThatThrownBy(() -> service.get(null, id)).isExactlyInstanceOf(NullPointerException.class).hasMessage("tenant");
+        assertThatThrownBy(() -> service.get(TENANT, null)).isExactlyInstanceOf(NullPointerException.class).hasMessage("id");
+        assertThatThrownBy(() -> service.find(null, id)).isExactlyInstanceOf(NullPointerException.class).hasMessage("tenant");
+        assertThatThrownBy(() -> service.history(TENANT, null)).isExactlyInstanceOf(NullPointerException.class).hasMessage("id");
+        assertThatThrownBy(() -> service.create(null, Fixtures.seedDraft().build()))
+                .isExactlyInstanceOf(NullPointerException.class).hasMessage("tenant");
+        assertThatThrownBy(() -> service.create(TENANT, null)).isExactlyInstanceOf(NullPointerException.class).hasMessage("draft");
+        assertThatThrownBy(() -> service.modify(null, change)).isExactlyInstanceOf(NullPointerException.class).hasMessage("tenant");
+        assertThatThrownBy(() -> service.modify(TENANT, null))
+                .isExactlyInstanceOf(NullPointerException.class).hasMessage("modification");
+        assertThatThrownBy(() -> service.preview(null, change)).isExactlyInstanceOf(NullPointerException.class).hasMessage("tenant");
+    }
+
+    @Test
     void create_generates_a_20_character_id_and_records_the_creation_as_version_1() {
         CaseService service = builder(store).build();
         CaseDraft draft = CaseDraft.builder(Fixtures.TYPE, "creator1").title("t").description("d").contactId("c1")

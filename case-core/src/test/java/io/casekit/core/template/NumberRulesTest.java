@@ -96,7 +96,10 @@ public class NumberRulesTest {
             "0.99999999999999999999999999999999999999, 38, 38, true",
             "0.000000000000000000000000000000000000001, 38, 38, false",
             "0.000000000000000000000000000000000000010, 38, 38, true",
-            "1E-2147483647, 38, 38, false", "1E+2147483647, 38, 0, false", "0E-2147483647, 1, 1, true"})
+            "1E-2147483647, 38, 38, false", "1E+2147483647, 38, 0, false",
+            // Zeros beyond the scale bound the wire reads numbers with (NumberRules.MAX_SCALE) do not fit.
+            "0E-10000, 1, 1, true", "0E+10000, 1, 0, true", "0E-10001, 1, 1, false", "0E+10001, 1, 0, false",
+            "0E-2147483647, 1, 1, false", "1.0E-9990, 38, 38, false"})
     void the_edges(String value, int p, int s, boolean holds) {
         assertThat(NumberRules.fits(new BigDecimal(value), p, s)).isEqualTo(holds);
         if (new BigDecimal(value).scale() > -1000 && new BigDecimal(value).scale() < 1000) {

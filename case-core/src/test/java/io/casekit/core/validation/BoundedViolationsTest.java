@@ -64,6 +64,20 @@ class BoundedViolationsTest {
     }
 
     @Test
+    void a_preview_is_bounded_the_same_way_and_says_the_count() {
+        int writes = store.writes();
+        io.casekit.core.service.ModificationPreview preview = service.preview(TENANT,
+                CaseModification.builder(CaseId.of(SEED_CASE), SEED_OPERATOR)
+                        .title("x".repeat(200)).set("AICC__tags__CST", repeated("vip", 500)).build());
+
+        assertThat(preview.valid()).isFalse();
+        assertThat(preview.violations()).hasSize(CaseValidationException.MAX_VIOLATIONS);
+        assertThat(preview.violationCount()).isEqualTo(1 + 500);
+        assertThat(preview.violations().get(0).path()).isEqualTo("/caseInfo/title");
+        assertThat(store.writes()).isEqualTo(writes);
+    }
+
+    @Test
     void the_first_in_request_order_are_kept_even_when_a_later_check_finds_them() {
         // title's constraint runs after the template rules have found 500 duplicates further on.
         CaseValidationException e = refused(CaseModification.builder(CaseId.of(SEED_CASE), SEED_OPERATOR)

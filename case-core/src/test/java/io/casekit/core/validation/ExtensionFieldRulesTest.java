@@ -144,6 +144,30 @@ class ExtensionFieldRulesTest {
     }
 
     @Test
+    void messages_say_the_whole_range_and_the_json_types_in_words() {
+        CaseValidationException range = org.junit.jupiter.api.Assertions.assertThrows(CaseValidationException.class,
+                () -> service.modify(TENANT, modification().set("AICC__refund__CST", number("-1.505")).build()));
+        // The range is casekit's own text: never cut, however long the bounds make it.
+        assertThat(range.violations().get(0).message()).isEqualTo("AICC__refund__CST must be a number of at most 18 "
+                + "digits before the point and 2 after it, at least 0, at most 100000000000000000");
+
+        CaseValidationException type = org.junit.jupiter.api.Assertions.assertThrows(CaseValidationException.class,
+                () -> service.modify(TENANT, modification().set("AICC__notes__CST", list(text("a"))).build()));
+        assertThat(type.violations().get(0).message()).isEqualTo("AICC__notes__CST must be of JSON type string, not array");
+    }
+
+    @Test
+    void a_zero_beyond_the_scale_the_wire_reads_is_out_of_range() {
+        // 0E-999999999 fits a DECIMAL, but no AICC client could send it back: the wire reads scales to ±10,000.
+        CaseValidationException e = org.junit.jupiter.api.Assertions.assertThrows(CaseValidationException.class,
+                () -> service.modify(TENANT, modification()
+                        .set("AICC__refund__CST", InputValue.number(new BigDecimal("0E-999999999"))).build()));
+        assertThat(e.violations()).extracting(Violation::code).containsExactly(ViolationCode.OUT_OF_RANGE);
+        service.modify(TENANT, modification().set("AICC__refund__CST", InputValue.number(new BigDecimal("0E-10000"))).build());
+        assertThat(stored().extensions().get("AICC__refund__CST")).isEqualTo(Value.decimal(new BigDecimal("0E-10000")));
+    }
+
+    @Test
     void multi_picklist_items_are_checked_one_by_one() {
         CaseValidationException e = org.junit.jupiter.api.Assertions.assertThrows(CaseValidationException.class,
                 () -> service.modify(TENANT, modification().set("AICC__tags__CST",

@@ -79,6 +79,21 @@ class NumberAndUrlFieldsTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} in DECIMAL({1}, {2}): {3}")
+    @CsvSource(delimiter = '|', value = {
+            "1 | 2 | 2 | a number between -1 and 1 (exclusive) with at most 2 digits after the point",
+            "0.05 | 1 | 1 | a number between -1 and 1 (exclusive) with at most 1 digit after the point",
+            "10 | 1 | 0 | a whole number of at most 1 digit before the point",
+            "1000.5 | 5 | 0 | a whole number of at most 5 digits before the point",
+            "1000.123 | 5 | 2 | a number of at most 3 digits before the point and 2 after it"})
+    void the_range_of_a_refusal_says_what_the_column_holds(String value, int p, int s, String range) {
+        seedCaseWithNumberField(p, s);
+        CaseValidationException e = org.junit.jupiter.api.Assertions.assertThrows(CaseValidationException.class,
+                () -> service.modify(TENANT, modification().set(NUMBER, InputValue.number(new BigDecimal(value))).build()));
+        assertThat(e.violations().get(0).params()).containsEntry("range", range);
+        assertThat(e.violations().get(0).message()).isEqualTo(NUMBER + " must be " + range);
+    }
+
     @ParameterizedTest(name = "{0} in DECIMAL({1}, {2})")
     @CsvSource({"0, 2, 2", "0E+5, 2, 2", "-0, 2, 2", "0.99, 2, 2", "-0.99, 2, 2", "0.5, 1, 1", "9, 1, 0",
             "5.0, 1, 0", "1.500, 3, 2", "0E-3, 38, 38", "99999999999999999999999999999999999999, 38, 0"})

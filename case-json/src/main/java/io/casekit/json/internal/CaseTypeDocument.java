@@ -95,7 +95,7 @@ public final class CaseTypeDocument {
     private static Optional<CaseType> readType(JsonTree node, String path, Problems problems) {
         if (!(node instanceof JsonTree.Obj obj)) {
             problems.add(path, ViolationCode.INVALID_TYPE, Map.of("expected", "object", "actual", node.typeName()),
-                    "a case type definition must be a JSON object, not a " + node.typeName());
+                    "a case type definition must be of JSON type object, not " + node.typeName());
             return Optional.empty();
         }
         int before = problems.list.size();
@@ -139,7 +139,7 @@ public final class CaseTypeDocument {
                                                        Optional<String> caseType, Problems problems) {
         if (!(node instanceof JsonTree.Obj obj)) {
             problems.add(path, ViolationCode.INVALID_TYPE, Map.of("expected", "object", "actual", node.typeName()),
-                    typeLabel + ": a field definition must be a JSON object, not a " + node.typeName());
+                    typeLabel + ": a field definition must be of JSON type object, not " + node.typeName());
             return Optional.empty();
         }
         int before = problems.list.size();
@@ -303,7 +303,7 @@ public final class CaseTypeDocument {
                     String type = arr.elements().get(i).typeName();
                     problems.add(path + "/" + key + "/" + i, ViolationCode.INVALID_TYPE,
                             params(Map.of("expected", "string", "actual", type)),
-                            label + ": " + key + " " + i + " must be a JSON string, not a " + type);
+                            label + ": " + key + " " + i + " must be of JSON type string, not " + type);
                     ok = false;
                 }
             }
@@ -312,7 +312,7 @@ public final class CaseTypeDocument {
 
         <T> Optional<T> wrongType(String key, String expected, JsonTree actual) {
             problem(key, ViolationCode.INVALID_TYPE, Map.of("expected", expected, "actual", actual.typeName()),
-                    key + " must be a JSON " + expected + ", not a " + actual.typeName());
+                    key + " must be of JSON type " + expected + ", not " + actual.typeName());
             return Optional.empty();
         }
 

@@ -22,10 +22,11 @@ public final class RequestDocument {
     /** The only key of the top level. */
     public static final String CASE_INFO = "caseInfo";
     /**
-     * The largest exponent magnitude of a number. No field holds anything near it, and decimal
+     * The largest exponent magnitude of a number: the core's bound on a NUMBER value's scale, so that
+     * what the wire refuses the Java API refuses too. No field holds anything near it, and decimal
      * arithmetic on extreme exponents (1e2147483647) overflows or exhausts memory.
      */
-    public static final int MAX_EXPONENT = 10_000;
+    public static final int MAX_EXPONENT = io.casekit.core.template.NumberRules.MAX_SCALE;
 
     private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
     private static final int MAX_NUMBER_TEXT = 100;

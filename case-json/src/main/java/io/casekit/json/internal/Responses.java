@@ -114,13 +114,21 @@ public final class Responses {
         });
     }
 
-    /** {@code 409001}; {@code errors[0].params} holds the expected and, when known, the actual version. */
+    /**
+     * {@code 409001}; {@code errors[0].params} holds the expected and, when known, the actual version,
+     * and {@code reapplies} when the service gave up re-applying.
+     */
     public static byte[] conflict(CaseConflictException conflict) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("expectedVersion", conflict.expectedVersion());
+        conflict.actualVersion().ifPresent(actual -> params.put("actualVersion", actual));
         String message;
-        if (conflict.actualVersion().isPresent()) {
-            params.put("actualVersion", conflict.actualVersion().getAsLong());
+        if (conflict.reapplies().isPresent()) {
+            params.put("reapplies", conflict.reapplies().getAsInt());
+            int reapplies = conflict.reapplies().getAsInt();
+            message = "the case kept changing concurrently; gave up after " + reapplies
+                    + (reapplies == 1 ? " re-apply" : " re-applies") + "; the request can be retried";
+        } else if (conflict.actualVersion().isPresent()) {
             message = "the case is at version " + conflict.actualVersion().getAsLong() + ", not "
                     + conflict.expectedVersion();
         } else {

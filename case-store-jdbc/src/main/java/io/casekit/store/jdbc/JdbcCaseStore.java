@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -129,6 +130,7 @@ public final class JdbcCaseStore implements CaseStore {
 
     @Override
     public Optional<Case> find(TenantId tenant, CaseId id) {
+        requireArguments(tenant, id);
         try {
             return db.read(h -> {
                 try (PreparedStatement query = h.prepareStatement(db.sql.findCase)) {
@@ -195,6 +197,7 @@ public final class JdbcCaseStore implements CaseStore {
 
     @Override
     public List<HistoryEntry> history(TenantId tenant, CaseId id) {
+        requireArguments(tenant, id);
         try {
             return List.copyOf(db.read(h -> {
                 try (PreparedStatement query = h.prepareStatement(db.sql.history)) {
@@ -311,6 +314,12 @@ public final class JdbcCaseStore implements CaseStore {
         } else {
             statement.setNull(position, Types.VARCHAR);
         }
+    }
+
+    /** A null argument is the caller's bug, never reported as the database failing. */
+    private static void requireArguments(TenantId tenant, CaseId id) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(id, "id");
     }
 
     /** Epoch milliseconds: exact, and no time zone can shift them. */

@@ -55,6 +55,18 @@ class JdbcCaseStoreTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void aNullArgumentIsTheCallersBugNotAnUnavailableDatabase(String database) {
+        JdbcCaseStore store = DATABASES.get(database).store();
+        CaseId id = CaseId.of("c1");
+
+        assertThatThrownBy(() -> store.find(null, id)).isExactlyInstanceOf(NullPointerException.class).hasMessage("tenant");
+        assertThatThrownBy(() -> store.find(TENANT, null)).isExactlyInstanceOf(NullPointerException.class).hasMessage("id");
+        assertThatThrownBy(() -> store.history(null, id)).isExactlyInstanceOf(NullPointerException.class).hasMessage("tenant");
+        assertThatThrownBy(() -> store.history(TENANT, null)).isExactlyInstanceOf(NullPointerException.class).hasMessage("id");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void absentOptionalFieldsStayAbsent(String database) {
         JdbcCaseStore store = DATABASES.get(database).store();
         Case c = minimal(TENANT, "min");
