@@ -52,7 +52,9 @@ import java.util.Optional;
  * {@link CaseServiceOptions#maxReapplies()} times; one with an expected version fails with a
  * {@link CaseConflictException}. All of that runs in one {@linkplain CaseStore#inSession store
  * session} (one connection for a JDBC store, held while waiting; each statement is its own
- * transaction, so no database lock is); the {@link CaseChangeListener} is called after it.
+ * transaction, so no database lock is); the {@link CaseChangeListener} is told after it, through
+ * {@link CaseStore#afterCommit}: at once, or, when the store joined a host's transaction, once that
+ * commits, and never when it rolls back.
  *
  * <p>Every operation (create, read, history, preview, modify) asks the {@link AuthorizationPolicy}
  * once, with the operation named; see there for when. Reads through the Java API have an actor only
@@ -60,10 +62,12 @@ import java.util.Optional;
  * overloads without it ask the policy with no actor.
  *
  * <p>Every failure is a {@link io.casekit.core.CaseException}: {@link CaseValidationException} with
- * all violations, {@link CaseNotFoundException} (also for a case of another tenant),
+ * the violations (the first 100 in request order, and their count), {@link CaseNotFoundException} (also for a case of another tenant),
  * {@link CaseConflictException}, {@link CaseRefusedException},
  * {@link io.casekit.core.DuplicateCaseException}, {@link io.casekit.core.StorageUnavailableException}.
- * Timestamps are the clock's instant truncated to milliseconds, which every store holds exactly.
+ * A null argument is the caller's bug, a {@link NullPointerException} naming it, thrown before any
+ * store call. Timestamps are the clock's instant truncated to milliseconds, which every store holds
+ * exactly.
  */
 public final class CaseService {
     private static final System.Logger LOG = System.getLogger(CaseService.class.getName());
