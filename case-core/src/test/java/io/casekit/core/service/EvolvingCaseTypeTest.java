@@ -19,7 +19,6 @@ import io.casekit.core.InputValue;
 import io.casekit.core.MapCaseStore;
 import io.casekit.core.Priority;
 import io.casekit.core.StandardField;
-import io.casekit.core.TenantId;
 import io.casekit.core.Value;
 import io.casekit.core.ViolationCode;
 import io.casekit.core.spi.CaseStore;
@@ -152,29 +151,14 @@ class EvolvingCaseTypeTest {
         MapCaseStore memory = new MapCaseStore();
         AtomicBoolean raced = new AtomicBoolean();
         CaseService[] concurrent = new CaseService[1];
-        CaseStore racing = new CaseStore() {
-            @Override
-            public Optional<Case> find(TenantId tenant, CaseId id) {
-                return memory.find(tenant, id);
-            }
-
-            @Override
-            public void insert(Case created, HistoryEntry creation) {
-                memory.insert(created, creation);
-            }
-
+        CaseStore racing = new DelegatingStore(memory) {
             @Override
             public void update(Case updated, long expectedVersion, HistoryEntry entry) {
                 if (raced.compareAndSet(false, true)) {
                     concurrent[0].modify(TENANT, CaseModification.builder(SEED_CASE, "other")
                             .extension("AICC__severity__CST", Value.text("S9")).build());
                 }
-                memory.update(updated, expectedVersion, entry);
-            }
-
-            @Override
-            public List<HistoryEntry> history(TenantId tenant, CaseId id) {
-                return memory.history(tenant, id);
+                super.update(updated, expectedVersion, entry);
             }
         };
         memory.save(Fixtures.complaint(TENANT));
