@@ -41,7 +41,7 @@ public final class AuthorizationRequest {
         CREATE,
         /** {@link CaseService#get} and {@link CaseService#find}. */
         READ,
-        /** {@link CaseService#history}. */
+        /** {@link CaseService#history} and {@link CaseService#historyPage}. */
         HISTORY,
         /** {@link CaseService#preview}: what a modify would do; stores nothing but shows the case. */
         PREVIEW,

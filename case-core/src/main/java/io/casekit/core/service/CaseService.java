@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Creates, reads, previews and modifies the cases of a tenant, enforcing every rule of the case
@@ -208,6 +209,57 @@ public final class CaseService {
      */
     public List<HistoryEntry> history(TenantId tenant, CaseId id, String actor) {
         return readHistory(tenant, id, Optional.of(checkedActor(actor)));
+    }
+
+    /**
+     * One page of the history of a case: its entries of version greater than {@code afterVersion},
+     * oldest first, at most {@code limit} of them, read without loading the rest of the history (see
+     * {@link CaseStore#historyPage}). Pass 0 for the first page, then
+     * {@link HistoryPage#nextAfterVersion()} until it is empty. The policy is asked exactly as for
+     * {@link #history(TenantId, CaseId)} ({@code HISTORY}, no actor, the case as stored), for every
+     * page. The case is read first (whatever the policy), in one store session with the page: it tells
+     * a missing case from a position past the end, and whether more entries follow. A change stored
+     * between the two reads may be in the page; the next page then starts after it.
+     *
+     * @param afterVersion the last version the caller has; 0 for the first page; a position at or past
+     *                     the latest version gives an empty page, not an error
+     * @param limit        the most entries to return, 1 to {@link CaseStore#MAX_HISTORY_PAGE} (1,000)
+     * @throws CaseNotFoundException    when the tenant has no such case (the policy is not asked)
+     * @throws CaseRefusedException     when the policy refuses
+     * @throws IllegalArgumentException when {@code afterVersion} is negative or {@code limit} is out of
+     *                                  range; nothing is read
+     */
+    public HistoryPage historyPage(TenantId tenant, CaseId id, long afterVersion, int limit) {
+        return readHistoryPage(tenant, id, afterVersion, limit, Optional.empty());
+    }
+
+    /**
+     * One page of the history of a case, read on behalf of {@code actor}, whom the policy sees; see
+     * {@link #historyPage(TenantId, CaseId, long, int)}.
+     *
+     * @throws CaseNotFoundException    when the tenant has no such case (the policy is not asked)
+     * @throws CaseRefusedException     when the policy refuses
+     * @throws IllegalArgumentException when {@code actor} is blank, {@code afterVersion} negative or
+     *                                  {@code limit} out of range; nothing is read
+     */
+    public HistoryPage historyPage(TenantId tenant, CaseId id, long afterVersion, int limit, String actor) {
+        return readHistoryPage(tenant, id, afterVersion, limit, Optional.of(checkedActor(actor)));
+    }
+
+    private HistoryPage readHistoryPage(TenantId tenant, CaseId id, long afterVersion, int limit,
+                                        Optional<String> actor) {
+        CaseStore.checkHistoryPage(tenant, id, afterVersion, limit);
+        return store.inSession(() -> {
+            Case target = store.find(tenant, id).orElseThrow(() -> new CaseNotFoundException(id));
+            authorize(AuthorizationRequest.Operation.HISTORY, tenant, actor, target, List.of());
+            List<HistoryEntry> entries = store.historyPage(tenant, id, afterVersion, limit);
+            if (entries.isEmpty() || entries.size() < limit) {
+                return new HistoryPage(entries, OptionalLong.empty());
+            }
+            long last = entries.get(entries.size() - 1).version();
+            // More follow when the page stops short of the version the case had when it was read.
+            return new HistoryPage(entries, last < target.version() ? OptionalLong.of(last) : OptionalLong.empty());
+        });
     }
 
     private Optional<Case> read(TenantId tenant, CaseId id, Optional<String> actor) {

@@ -9,6 +9,7 @@ import io.casekit.core.HistoryEntry;
 import io.casekit.core.StorageUnavailableException;
 import io.casekit.core.TenantId;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -78,6 +79,39 @@ public interface CaseStore {
      */
     List<HistoryEntry> history(TenantId tenant, CaseId id);
 
+    /** The most entries one {@link #historyPage} call returns (our decision: a page is read in one go). */
+    int MAX_HISTORY_PAGE = 1_000;
+
+    /**
+     * One page of the history of a case: its entries of version greater than {@code afterVersion},
+     * oldest first (ascending versions, no gap), at most {@code limit} of them. Pass 0 for the first
+     * page, then the version of the last entry of a page for the next one; a page shorter than
+     * {@code limit} (or empty) is the end of the history as the store saw it. Empty when the tenant has
+     * no such case, and when {@code afterVersion} is at or beyond the latest version: the two are not
+     * told apart here (the service reads the case for that).
+     *
+     * <p><b>Cost.</b> A store must answer a page in time and memory proportional to the page, not to
+     * the whole history: a case may have 100,000 entries and more. casekit's own stores do
+     * ({@code case-store-memory} from its persistent history, {@code case-store-jdbc} with one query
+     * on the history table's primary key that returns at most {@code limit} rows).
+     *
+     * <p><b>The default</b> is there only so that a store written before this method keeps compiling:
+     * it <em>reads the whole history</em> through {@link #history(TenantId, CaseId)} and cuts the page
+     * out of it, which is correct but defeats the purpose. A store that can hold long histories must
+     * override it. Implementations check the arguments with {@link #checkHistoryPage}.
+     *
+     * @param afterVersion the last version the caller has; 0 for the first page
+     * @param limit        the most entries to return, 1 to {@link #MAX_HISTORY_PAGE}
+     * @throws IllegalArgumentException    when {@code afterVersion} is negative or {@code limit} is
+     *                                     outside 1 to {@link #MAX_HISTORY_PAGE}; the store is not read
+     * @throws NullPointerException        when {@code tenant} or {@code id} is null
+     * @throws StorageUnavailableException when the store fails
+     */
+    default List<HistoryEntry> historyPage(TenantId tenant, CaseId id, long afterVersion, int limit) {
+        checkHistoryPage(tenant, id, afterVersion, limit);
+        return history(tenant, id).stream().filter(e -> e.version() > afterVersion).limit(limit).toList();
+    }
+
     /**
      * Runs {@code work}, which calls this store several times in a row, so that the store may serve
      * those calls on one connection instead of taking one for each. The service runs each modify in
@@ -115,6 +149,24 @@ public interface CaseStore {
      */
     default void afterCommit(Runnable action) {
         action.run();
+    }
+
+    /**
+     * Checks the arguments of {@link #historyPage}; for implementations.
+     *
+     * @throws NullPointerException     when {@code tenant} or {@code id} is null
+     * @throws IllegalArgumentException when {@code afterVersion} is negative or {@code limit} is
+     *                                  outside 1 to {@link #MAX_HISTORY_PAGE}
+     */
+    static void checkHistoryPage(TenantId tenant, CaseId id, long afterVersion, int limit) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(id, "id");
+        if (afterVersion < 0) {
+            throw new IllegalArgumentException("afterVersion must be 0 or more, was " + afterVersion);
+        }
+        if (limit < 1 || limit > MAX_HISTORY_PAGE) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_HISTORY_PAGE + ", was " + limit);
+        }
     }
 
     /** Checks the arguments of {@link #insert}; for implementations. */

@@ -40,7 +40,8 @@ import org.jdbi.v3.core.Jdbi;
  * connection, runs as one short transaction it begins and ends itself, and gives the connection back.
  * The store never commits or rolls back a transaction it did not begin. See {@code README.md}.
  *
- * <p><b>Cost.</b> {@link #find} and {@link #history} are one query; {@link #insert} two inserts;
+ * <p><b>Cost.</b> {@link #find}, {@link #history} and {@link #historyPage} are one query (a page
+ * returns at most its limit of rows, read on the history table's primary key); {@link #insert} two inserts;
  * {@link #update} one update and one insert, plus one locking read only when the update matched no
  * row. No statement reads metadata. Inside {@link #inSession} (as the service runs each modify), the
  * calls share one connection instead of taking one each; each keeps its own transaction.
@@ -203,14 +204,7 @@ public final class JdbcCaseStore implements CaseStore {
                 try (PreparedStatement query = h.prepareStatement(db.sql.history)) {
                     query.setString(1, tenant.value());
                     query.setString(2, id.value());
-                    List<HistoryEntry> entries = new ArrayList<>();
-                    try (ResultSet rs = query.executeQuery()) {
-                        while (rs.next()) {
-                            entries.add(new HistoryEntry(tenant, id, rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)),
-                                    rs.getString(3), ValueColumns.changes(rs.getString(4))));
-                        }
-                    }
-                    return entries;
+                    return readEntries(tenant, id, query);
                 }
             }));
         } catch (Database.Refused e) {
@@ -218,6 +212,42 @@ public final class JdbcCaseStore implements CaseStore {
         } catch (SQLException | RuntimeException e) {
             throw Failures.unavailable(e, db.dialect);
         }
+    }
+
+    /**
+     * One query, {@code ... WHERE tenant = ? AND case_id = ? AND version > ? ORDER BY version LIMIT ?},
+     * a range scan of the history table's primary key: the database sends at most {@code limit} rows,
+     * whatever the length of the history.
+     */
+    @Override
+    public List<HistoryEntry> historyPage(TenantId tenant, CaseId id, long afterVersion, int limit) {
+        CaseStore.checkHistoryPage(tenant, id, afterVersion, limit);
+        try {
+            return List.copyOf(db.read(h -> {
+                try (PreparedStatement query = h.prepareStatement(db.sql.historyPage)) {
+                    query.setString(1, tenant.value());
+                    query.setString(2, id.value());
+                    query.setLong(3, afterVersion);
+                    query.setInt(4, limit);
+                    return readEntries(tenant, id, query);
+                }
+            }));
+        } catch (Database.Refused e) {
+            throw e;
+        } catch (SQLException | RuntimeException e) {
+            throw Failures.unavailable(e, db.dialect);
+        }
+    }
+
+    private static List<HistoryEntry> readEntries(TenantId tenant, CaseId id, PreparedStatement query) throws SQLException {
+        List<HistoryEntry> entries = new ArrayList<>();
+        try (ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                entries.add(new HistoryEntry(tenant, id, rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)),
+                        rs.getString(3), ValueColumns.changes(rs.getString(4))));
+            }
+        }
+        return entries;
     }
 
     // The statements are plain JDBC on the connection of the handle Database chose: Jdbi's

@@ -27,6 +27,12 @@ final class Statements {
     final String lockedVersion;
     final String findCase;
     final String history;
+    /**
+     * Binds tenant, case id, the version after which to start, and the most rows; served by the
+     * history table's primary key (tenant, case_id, version). {@code LIMIT ?} is the same in H2,
+     * PostgreSQL and MariaDB.
+     */
+    final String historyPage;
     final String findCaseType;
     final String listCaseTypes;
     final String upsertCaseType;
@@ -47,6 +53,8 @@ final class Statements {
         findCase = "SELECT " + CASE_COLUMNS + " FROM " + caseTable + " WHERE tenant = ? AND id = ?";
         history = "SELECT version, changed_at, actor, changes FROM " + historyTable
                 + " WHERE tenant = ? AND case_id = ? ORDER BY version";
+        historyPage = "SELECT version, changed_at, actor, changes FROM " + historyTable
+                + " WHERE tenant = ? AND case_id = ? AND version > ? ORDER BY version LIMIT ?";
         findCaseType = "SELECT name, fields FROM " + caseTypeTable + " WHERE tenant = ? AND id = ?";
         listCaseTypes = "SELECT id, name, fields FROM " + caseTypeTable + " WHERE tenant = ?";
         upsertCaseType = dialect.upsertCaseType(caseTypeTable);

@@ -2,6 +2,8 @@ package io.casekit.store.memory;
 
 import io.casekit.core.HistoryEntry;
 import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
@@ -47,6 +49,20 @@ final class History extends AbstractList<HistoryEntry> implements RandomAccess {
         System.arraycopy(entries, 0, grown, 0, size);
         grown[size] = entry;
         return new History(grown, size + 1);
+    }
+
+    /**
+     * The entries of version greater than {@code afterVersion}, at most {@code limit} of them, oldest
+     * first: a copy of that slice only, whatever the length of the history. Relies on the store's
+     * rule that versions start at 1 and have no gap, so version {@code v} is at index {@code v - 1}.
+     *
+     * @param afterVersion 0 or more
+     * @param limit        1 or more
+     */
+    List<HistoryEntry> page(long afterVersion, int limit) {
+        int from = (int) Math.min(afterVersion, size);
+        int to = (int) Math.min((long) from + limit, size);
+        return Collections.unmodifiableList(Arrays.asList(Arrays.copyOfRange(entries, from, to)));
     }
 
     @Override

@@ -94,4 +94,41 @@ class HistoryTest {
             assertThat(versions.get(i)).isEqualTo(expected.get(i));
         }
     }
+    /**
+     * A page is the slice after a version, of at most the limit, of this version only: an append made
+     * onto this version later (which fills the shared array's next slot) is not in it.
+     */
+    @Property(tries = 200)
+    void aPageIsTheSliceAfterAVersion(@ForAll @IntRange(min = 1, max = 300) int size,
+                                      @ForAll @IntRange(min = 0, max = 320) int afterVersion,
+                                      @ForAll @IntRange(min = 1, max = 50) int limit) {
+        History history = History.of(entry(1));
+        for (int version = 2; version <= size; version++) {
+            history = history.append(entry(version));
+        }
+        history.append(entry(size + 1));
+
+        List<HistoryEntry> expected = new ArrayList<>();
+        for (long version = afterVersion + 1; version <= size && expected.size() < limit; version++) {
+            expected.add(entry(version));
+        }
+        assertThat(history.page(afterVersion, limit)).isEqualTo(expected);
+    }
+
+    @Test
+    void aPageOfALongHistoryHoldsOnlyThePageAndCannotBeChanged() {
+        History history = History.of(entry(1));
+        for (int version = 2; version <= 100_000; version++) {
+            history = history.append(entry(version));
+        }
+
+        List<HistoryEntry> page = history.page(99_990, 1_000);
+
+        assertThat(page).extracting(HistoryEntry::version).containsExactly(99_991L, 99_992L, 99_993L, 99_994L,
+                99_995L, 99_996L, 99_997L, 99_998L, 99_999L, 100_000L);
+        assertThat(history.page(50_000, 3)).containsExactly(entry(50_001), entry(50_002), entry(50_003));
+        assertThat(history.page(100_000, 10)).isEmpty();
+        assertThat(history.page(Long.MAX_VALUE, 10)).isEmpty();
+        assertThatThrownBy(() -> page.set(0, entry(1))).isInstanceOf(UnsupportedOperationException.class);
+    }
 }

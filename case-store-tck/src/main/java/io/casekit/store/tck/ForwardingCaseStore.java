@@ -40,6 +40,12 @@ public class ForwardingCaseStore implements CaseStore {
         return delegate.history(tenant, id);
     }
 
+    /** The delegate's page, not the default's, which would read the delegate's whole history. */
+    @Override
+    public List<HistoryEntry> historyPage(TenantId tenant, CaseId id, long afterVersion, int limit) {
+        return delegate.historyPage(tenant, id, afterVersion, limit);
+    }
+
     @Override
     public <T> T inSession(Supplier<T> work) {
         return delegate.inSession(work);

@@ -2,16 +2,21 @@ package io.casekit.store.tck;
 
 import static io.casekit.store.tck.Fixture.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.casekit.core.Case;
 import io.casekit.core.CaseDraft;
 import io.casekit.core.CaseModification;
+import io.casekit.core.CaseNotFoundException;
 import io.casekit.core.FieldChange;
 import io.casekit.core.HistoryEntry;
 import io.casekit.core.Priority;
+import io.casekit.core.TenantId;
 import io.casekit.core.Value;
 import io.casekit.core.service.CaseService;
+import io.casekit.core.service.HistoryPage;
 import io.casekit.core.service.ModificationResult;
+import io.casekit.core.spi.CaseStore;
 import io.casekit.core.template.FieldDefinition;
 import io.casekit.core.template.FieldType;
 import java.math.BigDecimal;
@@ -23,10 +28,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** One entry per effective change, in version order, in full, with the actor and time given. */
+/**
+ * One entry per effective change, in version order, in full, with the actor and time given; read whole
+ * or in pages ({@link CaseStore#historyPage}) that walk it with no gap or repeat.
+ */
 abstract class HistoryContract extends ContractSection {
 
     @Test
@@ -164,5 +173,118 @@ abstract class HistoryContract extends ContractSection {
 
         assertThat(store().history(TENANT, c.id()).get(1).changes()).extracting(FieldChange::field)
                 .containsExactly("zeta", "title", "amount", "alpha", "attachment");
+    }
+    /** A case with {@code versions} versions (a creation and retitles), in {@code tenant}. */
+    private Case caseWithVersions(TenantId tenant, String id, int versions) {
+        Case c = Cases.insert(store(), Cases.minimal(tenant, id));
+        while (c.version() < versions) {
+            c = Cases.retitle(c, "Title " + (c.version() + 1)).applyTo(store());
+        }
+        return c;
+    }
+
+    @Test
+    @DisplayName("pages of any size walk the whole history in order, with no gap or repeat, full until the last")
+    void pagesWalkTheWholeHistory() {
+        Case c = caseWithVersions(TENANT, "case-1", 41);
+        List<HistoryEntry> whole = store().history(TENANT, c.id());
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        List<Integer> sizes = new ArrayList<>(List.of(1, 2, 40, 41, 42, CaseStore.MAX_HISTORY_PAGE));
+        for (int i = 0; i < 6; i++) {
+            sizes.add(1 + random.nextInt(45));
+        }
+
+        for (int size : sizes) {
+            String why = "page size " + size + " (sizes drawn with seed " + seed + ")";
+            List<HistoryEntry> walked = new ArrayList<>();
+            long after = 0;
+            while (true) {
+                List<HistoryEntry> page = store().historyPage(TENANT, c.id(), after, size);
+                long position = after;
+                // Checked on each page, so that a store that repeats its boundary fails instead of looping.
+                assertThat(page).as(why + ", page after version " + after).hasSizeLessThanOrEqualTo(size)
+                        .allSatisfy(e -> assertThat(e.version()).isGreaterThan(position));
+                walked.addAll(page);
+                if (page.size() < size) {
+                    break;
+                }
+                after = page.get(page.size() - 1).version();
+            }
+            assertThat(walked).as(why).containsExactlyElementsOf(whole);
+        }
+        assertThat(whole).extracting(HistoryEntry::version).first().isEqualTo(1L);
+        assertThat(whole).hasSize(41);
+    }
+
+    @Test
+    @DisplayName("a page starts right after the version given, and is empty at or past the latest version")
+    void pageBoundaries() {
+        Case c = caseWithVersions(TENANT, "case-1", 12);
+        List<HistoryEntry> whole = store().history(TENANT, c.id());
+
+        assertThat(store().historyPage(TENANT, c.id(), 0, 1)).containsExactly(whole.get(0));
+        assertThat(store().historyPage(TENANT, c.id(), 5, 3)).containsExactlyElementsOf(whole.subList(5, 8));
+        assertThat(store().historyPage(TENANT, c.id(), 9, 3)).containsExactlyElementsOf(whole.subList(9, 12));
+        assertThat(store().historyPage(TENANT, c.id(), 10, 3)).containsExactlyElementsOf(whole.subList(10, 12));
+        assertThat(store().historyPage(TENANT, c.id(), 11, 5)).containsExactly(whole.get(11));
+        assertThat(store().historyPage(TENANT, c.id(), 12, 5)).isEmpty();
+        assertThat(store().historyPage(TENANT, c.id(), Long.MAX_VALUE, CaseStore.MAX_HISTORY_PAGE)).isEmpty();
+        assertThat(store().historyPage(TENANT, Cases.minimal(TENANT, "no-such-case").id(), 0, 10)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a page holds only the entries of the case in the tenant asked")
+    void pagesStayInTheirTenant() {
+        Case mine = caseWithVersions(TENANT, "case-1", 5);
+        Case theirs = caseWithVersions(Fixture.OTHER_TENANT, "case-1", 3);
+        caseWithVersions(TENANT, "case-2", 4);
+
+        assertThat(store().historyPage(TENANT, mine.id(), 0, 10))
+                .containsExactlyElementsOf(store().history(TENANT, mine.id()))
+                .allSatisfy(e -> assertThat(e.tenant()).isEqualTo(TENANT))
+                .allSatisfy(e -> assertThat(e.caseId()).isEqualTo(mine.id()));
+        assertThat(store().historyPage(Fixture.OTHER_TENANT, theirs.id(), 0, 10)).hasSize(3)
+                .allSatisfy(e -> assertThat(e.tenant()).isEqualTo(Fixture.OTHER_TENANT));
+        assertThat(store().historyPage(Fixture.OTHER_TENANT, theirs.id(), 3, 10)).isEmpty();
+        assertThat(store().historyPage(Fixture.OTHER_TENANT, Cases.minimal(TENANT, "case-2").id(), 0, 10)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a negative position, or a limit outside 1 to 1,000, is an IllegalArgumentException")
+    void badPageArgumentsAreRefused() {
+        Case c = caseWithVersions(TENANT, "case-1", 3);
+
+        for (long after : List.of(-1L, Long.MIN_VALUE)) {
+            assertThatThrownBy(() -> store().historyPage(TENANT, c.id(), after, 10)).as("afterVersion %d", after)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        for (int limit : List.of(0, -1, CaseStore.MAX_HISTORY_PAGE + 1, Integer.MIN_VALUE, Integer.MAX_VALUE)) {
+            assertThatThrownBy(() -> store().historyPage(TENANT, c.id(), 0, limit)).as("limit %d", limit)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(store().historyPage(TENANT, c.id(), 0, CaseStore.MAX_HISTORY_PAGE)).hasSize(3);
+        assertThat(store().find(TENANT, c.id())).contains(c);
+    }
+
+    @Test
+    @DisplayName("through the service: pages walk the history and say when more follow")
+    void serviceWalksTheHistoryInPages() {
+        Case c = caseWithVersions(TENANT, "case-1", 7);
+        CaseService service = fixture().service();
+        List<HistoryEntry> walked = new ArrayList<>();
+        List<Long> positions = new ArrayList<>();
+        HistoryPage page = service.historyPage(TENANT, c.id(), 0, 3);
+        walked.addAll(page.entries());
+        while (page.hasMore() && positions.size() < 10) {
+            positions.add(page.nextAfterVersion().getAsLong());
+            page = service.historyPage(TENANT, c.id(), page.nextAfterVersion().getAsLong(), 3);
+            walked.addAll(page.entries());
+        }
+
+        assertThat(walked).containsExactlyElementsOf(store().history(TENANT, c.id()));
+        assertThat(positions).containsExactly(3L, 6L);
+        assertThatThrownBy(() -> service.historyPage(Fixture.OTHER_TENANT, c.id(), 0, 3))
+                .isInstanceOf(CaseNotFoundException.class);
     }
 }

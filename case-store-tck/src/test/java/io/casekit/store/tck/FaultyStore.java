@@ -91,7 +91,15 @@ final class FaultyStore implements CaseStore {
         /** After-commit actions are dropped, so a listener never hears of a change. */
         DROPS_AFTER_COMMIT,
         /** After-commit actions run twice, so a listener hears of a change twice. */
-        REPEATS_AFTER_COMMIT
+        REPEATS_AFTER_COMMIT,
+        /** A page starts at the version given instead of after it ({@code >=} for {@code >}), repeating it. */
+        PAGE_REPEATS_BOUNDARY,
+        /** A page starts one past the version after the one given, leaving a gap between pages. */
+        PAGE_SKIPS_BOUNDARY,
+        /** A page holds one entry more than the limit. */
+        PAGE_EXCEEDS_LIMIT,
+        /** A page accepts any position and limit (a negative limit gives an empty page). */
+        PAGE_UNCHECKED_ARGUMENTS
     }
 
     private record Key(String tenant, String id) {}
@@ -220,6 +228,22 @@ final class FaultyStore implements CaseStore {
             return history;
         }
         return history.stream().map(this::read).toList();
+    }
+
+    @Override
+    public synchronized List<HistoryEntry> historyPage(TenantId tenant, CaseId id, long afterVersion, int limit) {
+        if (fault != Fault.PAGE_UNCHECKED_ARGUMENTS) {
+            CaseStore.checkHistoryPage(tenant, id, afterVersion, limit);
+        }
+        // Compared as "greater than" so that no position overflows, Long.MAX_VALUE included.
+        long after = switch (fault) {
+            case PAGE_REPEATS_BOUNDARY -> afterVersion - 1;
+            case PAGE_SKIPS_BOUNDARY -> afterVersion + 1;
+            default -> afterVersion;
+        };
+        long most = fault == Fault.PAGE_EXCEEDS_LIMIT ? limit + 1L : Math.max(0, limit);
+        return histories.getOrDefault(key(tenant, id), List.of()).stream()
+                .filter(e -> e.version() > after).limit(most).map(this::read).toList();
     }
 
     // What a careless store does to values on the way in and out.

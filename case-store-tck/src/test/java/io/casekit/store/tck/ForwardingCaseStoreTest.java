@@ -48,4 +48,36 @@ class ForwardingCaseStoreTest {
         held.get(0).run();
         assertThat(ran).containsExactly("ran");
     }
+    @Test
+    void historyPageIsTheDelegatesNotTheDefaultsReadOfTheWholeHistory() {
+        List<String> calls = new ArrayList<>();
+        CaseStore paging = new CaseStore() {
+            @Override
+            public Optional<Case> find(TenantId tenant, CaseId id) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void insert(Case created, HistoryEntry creation) {}
+
+            @Override
+            public void update(Case updated, long expectedVersion, HistoryEntry entry) {}
+
+            @Override
+            public List<HistoryEntry> history(TenantId tenant, CaseId id) {
+                calls.add("history");
+                return List.of();
+            }
+
+            @Override
+            public List<HistoryEntry> historyPage(TenantId tenant, CaseId id, long afterVersion, int limit) {
+                calls.add("page " + afterVersion + " " + limit);
+                return List.of();
+            }
+        };
+
+        new ForwardingCaseStore(paging).historyPage(TenantId.of("t"), CaseId.of("c"), 7, 3);
+
+        assertThat(calls).containsExactly("page 7 3");
+    }
 }

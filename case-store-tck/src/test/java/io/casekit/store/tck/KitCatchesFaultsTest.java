@@ -69,7 +69,13 @@ class KitCatchesFaultsTest {
             Map.entry(FaultyStore.Fault.SESSION_SWALLOWS_FAILURES, Set.of("failurePassesThroughAndWritesStay")),
             Map.entry(FaultyStore.Fault.SESSION_UNDOES_WRITES_ON_FAILURE, Set.of("failurePassesThroughAndWritesStay")),
             Map.entry(FaultyStore.Fault.DROPS_AFTER_COMMIT, Set.of("afterCommitRunsAtOnceOutsideATransaction")),
-            Map.entry(FaultyStore.Fault.REPEATS_AFTER_COMMIT, Set.of("afterCommitRunsAtOnceOutsideATransaction")));
+            Map.entry(FaultyStore.Fault.REPEATS_AFTER_COMMIT, Set.of("afterCommitRunsAtOnceOutsideATransaction")),
+            Map.entry(FaultyStore.Fault.PAGE_REPEATS_BOUNDARY, Set.of("pagesWalkTheWholeHistory", "pageBoundaries",
+                    "serviceWalksTheHistoryInPages")),
+            Map.entry(FaultyStore.Fault.PAGE_SKIPS_BOUNDARY, Set.of("pagesWalkTheWholeHistory", "pageBoundaries",
+                    "serviceWalksTheHistoryInPages")),
+            Map.entry(FaultyStore.Fault.PAGE_EXCEEDS_LIMIT, Set.of("pagesWalkTheWholeHistory", "pageBoundaries")),
+            Map.entry(FaultyStore.Fault.PAGE_UNCHECKED_ARGUMENTS, Set.of("badPageArgumentsAreRefused")));
 
     private static final Map<FaultyCatalog.Fault, Set<String>> CATALOG_CAUGHT_BY = Map.of(
             FaultyCatalog.Fault.IGNORES_TENANT, Set.of("typesArePerTenant"),
