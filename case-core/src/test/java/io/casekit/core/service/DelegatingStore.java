@@ -46,4 +46,9 @@ class DelegatingStore implements CaseStore {
     public void afterCommit(Runnable action) {
         delegate.afterCommit(action);
     }
+
+    @Override
+    public List<HistoryEntry> historyPage(TenantId tenant, CaseId id, long afterVersion, int limit) {
+        return delegate.historyPage(tenant, id, afterVersion, limit);
+    }
 }
