@@ -182,7 +182,7 @@ public sealed interface CaseFilter {
     /**
      * The title contains {@code text}, case-insensitively: both are folded code point by code point
      * with {@link Character#toLowerCase(int)} (Unicode's simple lower-case mapping, no locale, no
-     * special casing: {@code İ} folds to {@code i̇}'s first code point only, {@code ß} stays), then
+     * special casing: {@code İ} (U+0130) folds to {@code i}, {@code ẞ} to {@code ß}, {@code ß} stays), then
      * compared as plain text. {@code %}, {@code _} and {@code \} match only themselves; a SQL store
      * escapes them in its {@code LIKE} pattern and folds with {@code LOWER()}.
      */
