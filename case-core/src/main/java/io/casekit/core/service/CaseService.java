@@ -19,6 +19,10 @@ import io.casekit.core.Value;
 import io.casekit.core.Violation;
 import io.casekit.core.ViolationCode;
 import io.casekit.core.WireFormats;
+import io.casekit.core.query.CasePage;
+import io.casekit.core.query.CaseQuery;
+import io.casekit.core.query.QueryValidation;
+import io.casekit.core.spi.CaseQueries;
 import io.casekit.core.spi.CaseStore;
 import io.casekit.core.spi.TemplateCatalog;
 import io.casekit.core.template.CaseType;
@@ -536,6 +540,55 @@ public final class CaseService {
 
     private static String text(Value value) {
         return ((Value.Text) Objects.requireNonNull(value, "validated mandatory field")).value();
+    }
+
+    /**
+     * One page of the tenant's cases that match the query, in its order. The query is validated
+     * first against the tenant's case types ({@link QueryValidation}); the store evaluates it. Pass
+     * {@link CasePage#next()} to {@link CaseQuery#after} for the next page.
+     *
+     * <p>The {@link AuthorizationPolicy} has no operation for a query yet (an
+     * {@link AuthorizationRequest} is about one case). So that a policy that restricts reads can not be
+     * bypassed through a query, a service built with any policy other than
+     * {@link AuthorizationPolicy#allowAll()} refuses queries and counts (our decision, until a
+     * {@code QUERY} operation exists).
+     *
+     * @throws CaseValidationException       when the query does not fit (paths such as {@code /filters/2/values/0})
+     * @throws CaseRefusedException          when the service has a policy other than {@code allowAll()}
+     * @throws UnsupportedOperationException when the store does not implement {@link CaseQueries}
+     */
+    public CasePage query(TenantId tenant, CaseQuery query) {
+        return queries(tenant, query).page(tenant, query);
+    }
+
+    /**
+     * The exact number of the tenant's cases that match the query's filters (its sort, limit and
+     * position are ignored); validated, and refused under a policy, as {@link #query}.
+     *
+     * @throws CaseValidationException       when the query does not fit
+     * @throws CaseRefusedException          when the service has a policy other than {@code allowAll()}
+     * @throws UnsupportedOperationException when the store does not implement {@link CaseQueries}
+     */
+    public long count(TenantId tenant, CaseQuery query) {
+        return queries(tenant, query).count(tenant, query);
+    }
+
+    private CaseQueries queries(TenantId tenant, CaseQuery query) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(query, "query");
+        if (!(store instanceof CaseQueries queries)) {
+            throw new UnsupportedOperationException("the store " + store.getClass().getName()
+                    + " does not implement CaseQueries");
+        }
+        if (policy != AuthorizationPolicy.allowAll()) {
+            throw new CaseRefusedException("queries are not yet checked by an authorization policy, "
+                    + "so a service with one refuses them");
+        }
+        List<Violation> violations = QueryValidation.validate(query, id -> templates.find(tenant, id));
+        if (!violations.isEmpty()) {
+            throw new CaseValidationException(violations);
+        }
+        return queries;
     }
 
     /** Builds a {@link CaseService}. Not thread-safe. */

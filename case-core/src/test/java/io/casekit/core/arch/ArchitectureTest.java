@@ -23,7 +23,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule the_spi_depends_on_the_domain_only = classes().that().resideInAPackage("io.casekit.core.spi")
             .should().onlyDependOnClassesThat()
-            .resideInAnyPackage("io.casekit.core", "io.casekit.core.template", "io.casekit.core.spi", "java..",
+            .resideInAnyPackage("io.casekit.core", "io.casekit.core.template", "io.casekit.core.query", "io.casekit.core.spi", "java..",
                     "org.jspecify..");
 
     @ArchTest
@@ -31,6 +31,12 @@ class ArchitectureTest {
             .resideInAPackage("io.casekit.core").should().dependOnClassesThat()
             .resideInAnyPackage("io.casekit.core.template..", "io.casekit.core.validation..",
                     "io.casekit.core.spi..", "io.casekit.core.service..");
+
+    /** Queries are domain values: the SPI hands them to stores, so they never reach into the service. */
+    @ArchTest
+    static final ArchRule queries_depend_on_the_domain_only = noClasses().that()
+            .resideInAPackage("io.casekit.core.query").should().dependOnClassesThat()
+            .resideInAnyPackage("io.casekit.core.validation..", "io.casekit.core.spi..", "io.casekit.core.service..");
 
     @ArchTest
     static final ArchRule templates_depend_on_the_domain_only = noClasses().that()

@@ -7,7 +7,13 @@ import io.casekit.core.CaseNotFoundException;
 import io.casekit.core.DuplicateCaseException;
 import io.casekit.core.HistoryEntry;
 import io.casekit.core.TenantId;
+import io.casekit.core.query.CaseFilter;
+import io.casekit.core.query.CasePage;
+import io.casekit.core.query.CaseQuery;
+import io.casekit.core.spi.CaseQueries;
 import io.casekit.core.spi.CaseStore;
+import java.util.ArrayList;
+import java.util.PriorityQueue;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,8 +31,13 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>The argument checks of {@link CaseStore} apply: a case and an entry that disagree are an
  * {@link IllegalArgumentException}, and nothing is written.
+ *
+ * <p>Queries ({@link CaseQueries}) scan the stored cases once per call and keep the best
+ * {@code limit + 1} in a bounded heap: a page costs O(n log limit) and a count O(n), n the cases of
+ * all tenants, never quadratic. The scan is weakly consistent: a case not changed during the scan is
+ * seen exactly as stored.
  */
-public final class InMemoryCaseStore implements CaseStore {
+public final class InMemoryCaseStore implements CaseStore, CaseQueries {
     private record Key(TenantId tenant, CaseId id) {
         Key {
             Objects.requireNonNull(tenant, "tenant");
@@ -95,6 +106,55 @@ public final class InMemoryCaseStore implements CaseStore {
         CaseStore.checkHistoryPage(tenant, id, afterVersion, limit);
         Stored stored = cases.get(new Key(tenant, id));
         return stored == null ? List.of() : stored.history().page(afterVersion, limit);
+    }
+
+    @Override
+    public CasePage page(TenantId tenant, CaseQuery query) {
+        Objects.requireNonNull(tenant, "tenant");
+        int keep = query.limit() + 1;
+        // The heap's head is the worst case kept, so that a better one replaces it in O(log limit).
+        PriorityQueue<Case> best = new PriorityQueue<>(query.sort().reversed());
+        for (Stored stored : cases.values()) {
+            Case c = stored.current();
+            if (matches(tenant, query, c)
+                    && query.after().map(p -> query.sort().isAfter(c, p)).orElse(true)) {
+                best.add(c);
+                if (best.size() > keep) {
+                    best.poll();
+                }
+            }
+        }
+        List<Case> ordered = new ArrayList<>(best);
+        ordered.sort(query.sort());
+        if (ordered.size() <= query.limit()) {
+            return new CasePage(ordered, Optional.empty());
+        }
+        List<Case> page = ordered.subList(0, query.limit());
+        return new CasePage(page, Optional.of(query.sort().positionOf(page.get(page.size() - 1))));
+    }
+
+    @Override
+    public long count(TenantId tenant, CaseQuery query) {
+        Objects.requireNonNull(tenant, "tenant");
+        long n = 0;
+        for (Stored stored : cases.values()) {
+            if (matches(tenant, query, stored.current())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean matches(TenantId tenant, CaseQuery query, Case c) {
+        if (!c.tenant().equals(tenant)) {
+            return false;
+        }
+        for (CaseFilter f : query.filters()) {
+            if (!f.test(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The number of cases stored, over all tenants. */

@@ -10,6 +10,10 @@ import io.casekit.core.HistoryEntry;
 import io.casekit.core.Priority;
 import io.casekit.core.TenantId;
 import io.casekit.core.Value;
+import io.casekit.core.query.CasePage;
+import io.casekit.core.query.CaseQuery;
+import io.casekit.core.query.Direction;
+import io.casekit.core.query.SortKey;
 import io.casekit.core.service.CaseService;
 import io.casekit.core.service.ModificationResult;
 import io.casekit.core.template.CaseType;
@@ -54,5 +58,20 @@ class ProjectReadmeExampleTest {
         assertThat(result.current().priority()).contains(Priority.HIGH);
         assertThat(result.current().dueDate()).contains(LocalDateTime.of(2023, 6, 20, 0, 0));
         assertThat(result.current().title()).isEqualTo("Refund not received");
+
+        // Find: the tenant's complaints of severity S2, most urgent first, at most 50 a page.
+        CaseQuery query = CaseQuery.builder()
+                .type(complaint)
+                .extensionIn("AICC__severity__CST", Value.text("S2"))
+                .sort(SortKey.PRIORITY, Direction.DESC)
+                .limit(50)
+                .build();
+        CasePage page = cases.query(tenant, query);        // the case above
+        long total = cases.count(tenant, query);           // 1, exact
+        if (page.hasNext()) {                              // the next page starts after this one's last case
+            page = cases.query(tenant, query.after(page.next().get()));
+        }
+        assertThat(page.cases()).containsExactly(result.current());
+        assertThat(total).isEqualTo(1);
     }
 }
