@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.casekit.core.Case;
 import io.casekit.core.CaseDraft;
-import io.casekit.core.CaseId;
 import io.casekit.core.CaseTypeId;
 import io.casekit.core.CaseValidationException;
-import io.casekit.core.HistoryEntry;
 import io.casekit.core.TenantId;
 import io.casekit.core.Value;
 import io.casekit.core.Violation;
@@ -19,14 +17,13 @@ import io.casekit.core.query.CaseQuery;
 import io.casekit.core.query.Direction;
 import io.casekit.core.query.SortKey;
 import io.casekit.core.service.CaseService;
-import io.casekit.core.spi.CaseStore;
 import io.casekit.core.template.CaseType;
 import io.casekit.core.template.FieldDefinition;
 import io.casekit.core.template.FieldType;
+import io.casekit.store.tck.ForwardingCaseStore;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -160,28 +157,17 @@ class CaseServiceQueryTest {
     }
 
     /** The in-memory store, counting the queries it answers. */
-    private static final class CountingStore implements CaseStore, io.casekit.core.spi.CaseQueries {
-        private final InMemoryCaseStore delegate = new InMemoryCaseStore();
+    private static final class CountingStore extends ForwardingCaseStore implements io.casekit.core.spi.CaseQueries {
+        private final InMemoryCaseStore delegate;
         int queries;
 
-        @Override
-        public Optional<Case> find(TenantId tenant, CaseId id) {
-            return delegate.find(tenant, id);
+        CountingStore() {
+            this(new InMemoryCaseStore());
         }
 
-        @Override
-        public void insert(Case created, HistoryEntry creation) {
-            delegate.insert(created, creation);
-        }
-
-        @Override
-        public void update(Case updated, long expectedVersion, HistoryEntry entry) {
-            delegate.update(updated, expectedVersion, entry);
-        }
-
-        @Override
-        public List<HistoryEntry> history(TenantId tenant, CaseId id) {
-            return delegate.history(tenant, id);
+        private CountingStore(InMemoryCaseStore delegate) {
+            super(delegate);
+            this.delegate = delegate;
         }
 
         @Override
@@ -198,27 +184,9 @@ class CaseServiceQueryTest {
     }
 
     /** A store without the query SPI. */
-    private static final class PlainStore implements CaseStore {
-        private final InMemoryCaseStore delegate = new InMemoryCaseStore();
-
-        @Override
-        public Optional<Case> find(TenantId tenant, CaseId id) {
-            return delegate.find(tenant, id);
-        }
-
-        @Override
-        public void insert(Case created, HistoryEntry creation) {
-            delegate.insert(created, creation);
-        }
-
-        @Override
-        public void update(Case updated, long expectedVersion, HistoryEntry entry) {
-            delegate.update(updated, expectedVersion, entry);
-        }
-
-        @Override
-        public List<HistoryEntry> history(TenantId tenant, CaseId id) {
-            return delegate.history(tenant, id);
+    private static final class PlainStore extends ForwardingCaseStore {
+        PlainStore() {
+            super(new InMemoryCaseStore());
         }
     }
 }
