@@ -63,6 +63,7 @@ final class Database {
     final Jdbi jdbi;
     final JdbcDialect dialect;
     final Statements sql;
+    final TimeColumns time;
     /**
      * The handle of the session the thread is in, if any, whichever store or catalog opened it: a
      * session's handle is bound like a host's, but its reads and writes keep their own transactions.
@@ -81,6 +82,7 @@ final class Database {
         this.mayCommitManualConnections = !(options.transactions() instanceof JdbcTransactions.AutocommitPool);
         this.dialect = options.dialect().orElseGet(() -> detect(jdbi));
         this.sql = new Statements(options.tablePrefix(), dialect);
+        this.time = new TimeColumns(dialect);
     }
 
     /**

@@ -69,7 +69,7 @@ final class Failures {
     static StorageUnavailableException unavailable(Throwable failure, JdbcDialect dialect) {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
-            if (t instanceof TaggedText.MalformedException) {
+            if (t instanceof MalformedColumnException) {
                 return new StorageUnavailableException(UNREADABLE, failure);
             }
         }

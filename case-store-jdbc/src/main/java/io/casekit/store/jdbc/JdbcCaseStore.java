@@ -52,8 +52,10 @@ import org.jdbi.v3.core.Jdbi;
  * {@link io.casekit.core.StorageUnavailableException}. Messages hold no SQL or driver text; the
  * cause does. A connection that does not fit the options' {@link JdbcTransactions} strategy (autocommit
  * off under the default, autocommit on inside a host-managed transaction) is a set-up error: an
- * {@link IllegalStateException} naming the strategy to use, thrown before any statement runs. Instants are stored to the millisecond: a case or entry whose instants have a finer
- * part is refused with an {@link IllegalArgumentException} rather than silently truncated.
+ * {@link IllegalStateException} naming the strategy to use, thrown before any statement runs. Instants are kept to the millisecond from the year 1000 to
+ * 9999, due dates to the second in the years 1000 to 9999 ({@link TimeColumns}, the same on every
+ * dialect): a case or entry with another is refused with an {@link IllegalArgumentException} before
+ * any statement, rather than silently truncated.
  *
  * <p>Thread-safe; it holds no connection between calls. The tables must exist: see
  * {@link JdbcSchema}.
@@ -152,13 +154,12 @@ public final class JdbcCaseStore implements CaseStore {
     @Override
     public void insert(Case created, HistoryEntry creation) {
         CaseStore.checkInsert(created, creation);
-        long createdAt = millis(created.createdAt());
-        long updatedAt = millis(created.updatedAt());
-        long at = millis(creation.at());
+        checkTimes(created);
+        TimeColumns.keepable(creation.at());
         try {
             db.write(h -> {
-                insertCase(h, created, createdAt, updatedAt);
-                insertHistory(h, creation, at);
+                insertCase(h, created);
+                insertHistory(h, creation);
                 return null;
             });
         } catch (Database.Refused e) {
@@ -174,14 +175,14 @@ public final class JdbcCaseStore implements CaseStore {
     @Override
     public void update(Case updated, long expectedVersion, HistoryEntry entry) {
         CaseStore.checkUpdate(updated, expectedVersion, entry);
-        long updatedAt = millis(updated.updatedAt());
-        long at = millis(entry.at());
+        checkTimes(updated);
+        TimeColumns.keepable(entry.at());
         try {
             db.write(h -> {
-                if (compareAndSet(h, updated, expectedVersion, updatedAt) == 0) {
+                if (compareAndSet(h, updated, expectedVersion) == 0) {
                     throw missingOrMoved(h, updated, expectedVersion);
                 }
-                insertHistory(h, entry, at);
+                insertHistory(h, entry);
                 return null;
             });
         } catch (CaseException | Database.Refused e) {
@@ -239,11 +240,11 @@ public final class JdbcCaseStore implements CaseStore {
         }
     }
 
-    private static List<HistoryEntry> readEntries(TenantId tenant, CaseId id, PreparedStatement query) throws SQLException {
+    private List<HistoryEntry> readEntries(TenantId tenant, CaseId id, PreparedStatement query) throws SQLException {
         List<HistoryEntry> entries = new ArrayList<>();
         try (ResultSet rs = query.executeQuery()) {
             while (rs.next()) {
-                entries.add(new HistoryEntry(tenant, id, rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)),
+                entries.add(new HistoryEntry(tenant, id, rs.getLong(1), db.time.getInstant(rs, 2),
                         rs.getString(3), ValueColumns.changes(rs.getString(4))));
             }
         }
@@ -254,7 +255,7 @@ public final class JdbcCaseStore implements CaseStore {
     // type-driven argument binding cost more than an embedded database's own work per statement
     // (measured in case-bench, docs/benchmarks.md). Jdbi still owns the handle and the transaction.
 
-    private void insertCase(Connection h, Case c, long createdAt, long updatedAt) throws SQLException {
+    private void insertCase(Connection h, Case c) throws SQLException {
         try (PreparedStatement insert = h.prepareStatement(db.sql.insertCase)) {
             insert.setString(1, c.tenant().value());
             insert.setString(2, c.id().value());
@@ -264,31 +265,31 @@ public final class JdbcCaseStore implements CaseStore {
             insert.setString(6, c.description());
             text(insert, 7, c.ownerId());
             text(insert, 8, c.priority().map(Priority::wireName));
-            text(insert, 9, c.dueDate().map(ValueColumns::dueDate));
+            db.time.setDueDate(insert, 9, c.dueDate());
             text(insert, 10, c.contactId());
             text(insert, 11, c.contactPhone());
             text(insert, 12, c.attachment());
             insert.setString(13, ValueColumns.extensions(c.extensions()));
             insert.setString(14, c.createdBy());
-            insert.setLong(15, createdAt);
-            insert.setLong(16, updatedAt);
+            db.time.setInstant(insert, 15, c.createdAt());
+            db.time.setInstant(insert, 16, c.updatedAt());
             insert.executeUpdate();
         }
     }
 
-    private int compareAndSet(Connection h, Case c, long expectedVersion, long updatedAt) throws SQLException {
+    private int compareAndSet(Connection h, Case c, long expectedVersion) throws SQLException {
         try (PreparedStatement update = h.prepareStatement(db.sql.updateCase)) {
             update.setString(1, c.title());
             update.setString(2, c.description());
             text(update, 3, c.ownerId());
             text(update, 4, c.priority().map(Priority::wireName));
-            text(update, 5, c.dueDate().map(ValueColumns::dueDate));
+            db.time.setDueDate(update, 5, c.dueDate());
             text(update, 6, c.contactId());
             text(update, 7, c.contactPhone());
             text(update, 8, c.attachment());
             update.setString(9, ValueColumns.extensions(c.extensions()));
             update.setLong(10, c.version());
-            update.setLong(11, updatedAt);
+            db.time.setInstant(update, 11, c.updatedAt());
             update.setString(12, c.tenant().value());
             update.setString(13, c.id().value());
             update.setLong(14, expectedVersion);
@@ -312,30 +313,31 @@ public final class JdbcCaseStore implements CaseStore {
         }
     }
 
-    private void insertHistory(Connection h, HistoryEntry entry, long at) throws SQLException {
+    private void insertHistory(Connection h, HistoryEntry entry) throws SQLException {
         try (PreparedStatement insert = h.prepareStatement(db.sql.insertHistory)) {
             insert.setString(1, entry.tenant().value());
             insert.setString(2, entry.caseId().value());
             insert.setLong(3, entry.version());
-            insert.setLong(4, at);
+            db.time.setInstant(insert, 4, entry.at());
             insert.setString(5, entry.actor());
             insert.setString(6, ValueColumns.changes(entry.changes()));
             insert.executeUpdate();
         }
     }
 
-    private static Case readCase(TenantId tenant, CaseId id, ResultSet rs) throws SQLException {
+    /** A case from a row of {@link Statements#CASE_COLUMNS}. */
+    Case readCase(TenantId tenant, CaseId id, ResultSet rs) throws SQLException {
         return new Case(tenant, id, CaseTypeId.of(rs.getString(3)), rs.getString(5), rs.getString(6),
                 Optional.ofNullable(rs.getString(7)), Optional.ofNullable(rs.getString(8)).map(JdbcCaseStore::priority),
-                Optional.ofNullable(rs.getString(9)).map(ValueColumns::dueDate), Optional.ofNullable(rs.getString(10)),
+                db.time.getDueDate(rs, 9), Optional.ofNullable(rs.getString(10)),
                 Optional.ofNullable(rs.getString(11)), Optional.ofNullable(rs.getString(12)),
                 ValueColumns.extensions(rs.getString(13)), rs.getLong(4), rs.getString(14),
-                Instant.ofEpochMilli(rs.getLong(15)), Instant.ofEpochMilli(rs.getLong(16)));
+                db.time.getInstant(rs, 15), db.time.getInstant(rs, 16));
     }
 
     private static Priority priority(String wireName) {
         return Priority.fromWireName(wireName)
-                .orElseThrow(() -> new TaggedText.MalformedException("a stored priority is unknown"));
+                .orElseThrow(() -> new MalformedColumnException("a stored priority is unknown"));
     }
 
     private static void text(PreparedStatement statement, int position, Optional<String> value) throws SQLException {
@@ -352,16 +354,10 @@ public final class JdbcCaseStore implements CaseStore {
         Objects.requireNonNull(id, "id");
     }
 
-    /** Epoch milliseconds: exact, and no time zone can shift them. */
-    private static long millis(Instant instant) {
-        if (instant.getNano() % 1_000_000 != 0) {
-            throw new IllegalArgumentException("The case store keeps instants to the millisecond; "
-                    + instant + " has a finer part");
-        }
-        try {
-            return instant.toEpochMilli();
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("The case store can not keep the instant " + instant, e);
-        }
+    /** The instants and due date of a case, checked before any statement: see {@link TimeColumns}. */
+    private static void checkTimes(Case c) {
+        TimeColumns.keepable(c.createdAt());
+        TimeColumns.keepable(c.updatedAt());
+        c.dueDate().ifPresent(TimeColumns::keepable);
     }
 }

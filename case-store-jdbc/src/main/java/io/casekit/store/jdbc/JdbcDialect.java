@@ -51,6 +51,15 @@ public enum JdbcDialect {
         };
     }
 
+    /**
+     * The placeholder of a JSON column's value, bound with {@code setString}: PostgreSQL does not
+     * turn a text parameter into {@code jsonb} by itself; MariaDB's {@code JSON} is text with a
+     * validity check, and H2 keeps the JSON text in a character column (see the H2 schema script).
+     */
+    String jsonParameter() {
+        return this == POSTGRESQL ? "CAST(? AS JSONB)" : "?";
+    }
+
     /** Whether this vendor error code means the database gave up a transaction for a concurrent one. */
     boolean isConcurrencyFailure(int vendorCode) {
         return switch (this) {

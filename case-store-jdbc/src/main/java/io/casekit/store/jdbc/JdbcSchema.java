@@ -22,17 +22,20 @@ import org.jdbi.v3.core.statement.Query;
  *
  * <p>{@link #create} is safe when several hosts call it at once: the scripts only create what does
  * not exist yet and record their version idempotently, and the whole run holds a database lock
- * (PostgreSQL {@code pg_advisory_xact_lock}, MariaDB {@code GET_LOCK}; H2 serialises DDL itself).
+ * (PostgreSQL {@code pg_advisory_xact_lock}, MariaDB {@code GET_LOCK}; on H2 a lock of this class,
+ * so hosts in one JVM are serialised; several processes upgrading one H2 database at once are not
+ * supported).
  * It runs on a connection of its own, never inside a host transaction (MariaDB would commit that
  * transaction at the first DDL statement).
  */
 public final class JdbcSchema {
     /** The schema version this library reads and writes. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
-    private static final List<String> SCRIPTS = List.of("V1__casekit.sql");
+    private static final List<String> SCRIPTS = List.of("V1__casekit.sql", "V2__casekit.sql");
     private static final String RESOURCE_ROOT = "io/casekit/store/jdbc/schema/";
     private static final int LOCK_WAIT_SECONDS = 60;
+    private static final Object H2_LOCK = new Object();
     /** An arbitrary number that keeps the advisory lock apart from the host's own ones. */
     private static final long ADVISORY_LOCK_BASE = 0x6361_7365_6b69_7400L;
 
@@ -48,6 +51,18 @@ public final class JdbcSchema {
      */
     public static void create(Jdbi jdbi, JdbcStoreOptions options) {
         Database db = new Database(jdbi, options);
+        if (db.dialect == JdbcDialect.H2) {
+            // H2 has no lock that outlives its DDL statements (each commits); within one JVM the
+            // upgrade steps are serialised here.
+            synchronized (H2_LOCK) {
+                createLocked(jdbi, options, db);
+            }
+        } else {
+            createLocked(jdbi, options, db);
+        }
+    }
+
+    private static void createLocked(Jdbi jdbi, JdbcStoreOptions options, Database db) {
         try (Handle handle = jdbi.open()) {
             boolean autoCommit = handle.getConnection().getAutoCommit();
             if (autoCommit) {
@@ -181,7 +196,7 @@ public final class JdbcSchema {
                 }
             }
             case H2 -> {
-                // H2 runs DDL one statement at a time; the scripts are idempotent.
+                // Serialised by H2_LOCK in create; H2 commits each DDL statement, so no database lock would hold.
             }
         }
     }

@@ -43,11 +43,13 @@ final class Statements {
         caseTypeTable = prefix + CASE_TYPE_TABLE;
         schemaTable = prefix + SCHEMA_TABLE;
 
-        insertCase = "INSERT INTO " + caseTable + " (" + CASE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        String json = dialect.jsonParameter();
+        insertCase = "INSERT INTO " + caseTable + " (" + CASE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + json + ", ?, ?, ?)";
         insertHistory = "INSERT INTO " + historyTable + " (tenant, case_id, version, changed_at, actor, changes)"
-                + " VALUES (?, ?, ?, ?, ?, ?)";
+                + " VALUES (?, ?, ?, ?, ?, " + json + ")";
         updateCase = "UPDATE " + caseTable + " SET title = ?, description = ?, owner_id = ?, priority = ?,"
-                + " due_date = ?, contact_id = ?, contact_phone = ?, attachment = ?, extensions = ?, version = ?,"
+                + " due_date = ?, contact_id = ?, contact_phone = ?, attachment = ?, extensions = " + json + ", version = ?,"
                 + " updated_at = ? WHERE tenant = ? AND id = ? AND version = ?";
         lockedVersion = "SELECT version FROM " + caseTable + " WHERE tenant = ? AND id = ? FOR UPDATE";
         findCase = "SELECT " + CASE_COLUMNS + " FROM " + caseTable + " WHERE tenant = ? AND id = ?";

@@ -82,7 +82,7 @@ final class TaggedText {
 
     /**
      * Reads values back. Strict: anything that is not exactly what a {@link Writer} writes is a
-     * {@link MalformedException}.
+     * {@link MalformedColumnException}.
      */
     static final class Reader {
         private final String in;
@@ -185,17 +185,8 @@ final class TaggedText {
             return ValueColumns.dateTime(text).orElseThrow(() -> malformed("not a date-time"));
         }
 
-        private MalformedException malformed(String what) {
-            return new MalformedException(what + " at " + at);
-        }
-    }
-
-    /** Stored text that no {@link Writer} wrote: the data was changed outside the store. */
-    static final class MalformedException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        MalformedException(String message) {
-            super(message);
+        private MalformedColumnException malformed(String what) {
+            return new MalformedColumnException(what + " at " + at);
         }
     }
 }

@@ -60,7 +60,7 @@ final class TemplateColumns {
         try {
             return OptionalInt.of(decimal.get().intValueExact());
         } catch (ArithmeticException e) {
-            throw new TaggedText.MalformedException("a stored field option is not an int");
+            throw new MalformedColumnException("a stored field option is not an int");
         }
     }
 
@@ -71,28 +71,28 @@ final class TemplateColumns {
         if (value.get() instanceof Value.Decimal d) {
             return Optional.of(d.value());
         }
-        throw new TaggedText.MalformedException("a stored field option is not a number");
+        throw new MalformedColumnException("a stored field option is not a number");
     }
 
     private static boolean bool(Value value) {
         if (value instanceof Value.Bool b) {
             return b.value();
         }
-        throw new TaggedText.MalformedException("a stored required flag is not a boolean");
+        throw new MalformedColumnException("a stored required flag is not a boolean");
     }
 
     private static List<String> textList(Value value) {
         if (value instanceof Value.TextList l) {
             return l.values();
         }
-        throw new TaggedText.MalformedException("stored field options are not a list");
+        throw new MalformedColumnException("stored field options are not a list");
     }
 
     private static FieldType type(String name) {
         try {
             return FieldType.valueOf(name);
         } catch (IllegalArgumentException e) {
-            throw new TaggedText.MalformedException("a stored field type is unknown");
+            throw new MalformedColumnException("a stored field type is unknown");
         }
     }
 }

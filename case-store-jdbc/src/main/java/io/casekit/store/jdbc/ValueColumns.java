@@ -3,80 +3,259 @@ package io.casekit.store.jdbc;
 import io.casekit.core.FieldChange;
 import io.casekit.core.Value;
 import io.casekit.core.WireFormats;
+import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
 
 /**
- * The text forms of the columns that hold more than one plain value: a case's extension fields,
- * a history entry's changes, and {@code dueDate}. Each is exact and reads back equal to what was
- * written, whatever the JVM or database time zone (there is no date-time type involved).
+ * The JSON forms of the columns that hold typed values: a case's extension fields and a history
+ * entry's changes (schema version 2). A host reads them with its database's JSON functions.
+ *
+ * <p>A value is written in the JSON shape of its kind, so that the common kinds read naturally in
+ * SQL and every kind reads back exactly:
+ * <table>
+ *   <caption>Stored JSON of each value kind</caption>
+ *   <tr><th>value</th><th>JSON</th><th>PostgreSQL example</th></tr>
+ *   <tr><td>{@link Value.Text}</td><td>a string</td><td>{@code extensions->>'severity' = 'S1'}</td></tr>
+ *   <tr><td>{@link Value.Bool}</td><td>{@code true} or {@code false}</td><td>{@code (extensions->'vip')::boolean}</td></tr>
+ *   <tr><td>{@link Value.TextList}</td><td>an array of strings</td><td>{@code extensions->'tags' ? 'urgent'}</td></tr>
+ *   <tr><td>{@link Value.Decimal}</td><td>{@code {"decimal": "12.50"}}: the text of
+ *       {@link BigDecimal#toString()}, so the scale is kept</td>
+ *       <td>{@code (extensions->'refund'->>'decimal')::numeric > 10}</td></tr>
+ *   <tr><td>{@link Value.Date}</td><td>{@code {"date": "2026-01-31"}}</td><td>{@code extensions->'since'->>'date'}</td></tr>
+ *   <tr><td>{@link Value.DateTime}</td><td>{@code {"dateTime": "2026-01-31 09:30:00"}}</td>
+ *       <td>{@code (extensions->'at'->>'dateTime')::timestamp}</td></tr>
+ * </table>
+ * Extensions are one object, field name to value: {@code {"refund": {"decimal": "12.50"}, "tags": ["vip"]}}.
+ * Changes are an array in the entry's order, each {@code {"field": name, "old": value, "new": value}}
+ * with {@code null} for an empty side. Strings are kept char for char (JSON escapes only what it must);
+ * a decimal travels as text because a JSON number of PostgreSQL's {@code jsonb} drops an exponent
+ * form's scale ({@code 1E+3} reads back as {@code 1000}).
+ *
+ * <p>Reading is strict: a duplicate key, an unknown kind, a value of no kind, or trailing content is a
+ * {@link MalformedColumnException}, never a guess. Thread-safe (the factory is shared, each call uses
+ * its own generator or parser). Jackson's streaming core does the JSON syntax; this class only maps
+ * values.
  */
 final class ValueColumns {
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // Stored values are bounded by the rules (a TEXTAREA value is at most 1 MiB), far below
+            // these; the defaults would refuse nothing we write.
+            .streamReadConstraints(StreamReadConstraints.defaults())
+            .build();
+    static final String DECIMAL = "decimal";
+    static final String DATE = "date";
+    static final String DATE_TIME = "dateTime";
+    private static final String FIELD = "field";
+    private static final String OLD = "old";
+    private static final String NEW = "new";
+
     private ValueColumns() {}
 
-    /** Extension fields: each name followed by its value; the empty text when there are none. */
+    /** Extension fields as one JSON object; {@code {}} when there are none. */
     static String extensions(Map<String, Value> extensions) {
-        TaggedText.Writer out = new TaggedText.Writer();
-        for (Map.Entry<String, Value> e : extensions.entrySet()) {
-            out.string(e.getKey()).value(e.getValue());
+        StringWriter out = new StringWriter(32 + 32 * extensions.size());
+        try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
+            g.writeStartObject();
+            for (Map.Entry<String, Value> e : extensions.entrySet()) {
+                g.writeName(e.getKey());
+                write(g, e.getValue());
+            }
+            g.writeEndObject();
         }
         return out.toString();
     }
 
     static Map<String, Value> extensions(String column) {
-        TaggedText.Reader in = new TaggedText.Reader(column);
-        Map<String, Value> extensions = new LinkedHashMap<>();
-        while (!in.atEnd()) {
-            String name = in.string();
-            if (extensions.put(name, in.value()) != null) {
-                throw new TaggedText.MalformedException("an extension field is stored twice");
+        try (JsonParser p = parser(column)) {
+            expect(p.nextToken(), JsonToken.START_OBJECT, "extensions are not a JSON object");
+            Map<String, Value> extensions = new TreeMap<>();
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                extensions.put(name, read(p, p.nextToken()));
             }
+            end(p);
+            return extensions;
+        } catch (JacksonException e) {
+            throw new MalformedColumnException("stored extensions are not valid JSON", e);
         }
-        return extensions;
     }
 
-    /** The changes of a history entry: each field's name, its old value and its new value. */
+    /** The changes of a history entry as one JSON array, in their order. */
     static String changes(List<FieldChange> changes) {
-        TaggedText.Writer out = new TaggedText.Writer();
-        for (FieldChange change : changes) {
-            out.string(change.field()).optional(change.oldValue()).optional(change.newValue());
+        StringWriter out = new StringWriter(64 * Math.max(1, changes.size()));
+        try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
+            g.writeStartArray();
+            for (FieldChange change : changes) {
+                g.writeStartObject();
+                g.writeStringProperty(FIELD, change.field());
+                g.writeName(OLD);
+                writeOptional(g, change.oldValue());
+                g.writeName(NEW);
+                writeOptional(g, change.newValue());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
         }
         return out.toString();
     }
 
     static List<FieldChange> changes(String column) {
-        TaggedText.Reader in = new TaggedText.Reader(column);
-        List<FieldChange> changes = new ArrayList<>();
-        while (!in.atEnd()) {
-            String field = in.string();
-            Optional<Value> oldValue = in.optional();
-            Optional<Value> newValue = in.optional();
-            if (oldValue.equals(newValue)) {
-                throw new TaggedText.MalformedException("a stored change does not change its value");
+        try (JsonParser p = parser(column)) {
+            expect(p.nextToken(), JsonToken.START_ARRAY, "changes are not a JSON array");
+            List<FieldChange> changes = new ArrayList<>();
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                expect(t, JsonToken.START_OBJECT, "a change is not a JSON object");
+                String field = null;
+                Optional<Value> oldValue = null;
+                Optional<Value> newValue = null;
+                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String name = p.currentName();
+                    JsonToken value = p.nextToken();
+                    switch (name) {
+                        case FIELD -> {
+                            expect(value, JsonToken.VALUE_STRING, "a change's field is not a string");
+                            field = p.getString();
+                        }
+                        case OLD -> oldValue = readOptional(p, value);
+                        case NEW -> newValue = readOptional(p, value);
+                        default -> throw new MalformedColumnException("a stored change has the unknown key " + name);
+                    }
+                }
+                if (field == null || oldValue == null || newValue == null) {
+                    throw new MalformedColumnException("a stored change lacks its field, old or new value");
+                }
+                if (oldValue.equals(newValue)) {
+                    throw new MalformedColumnException("a stored change does not change its value");
+                }
+                changes.add(new FieldChange(field, oldValue, newValue));
             }
-            changes.add(new FieldChange(field, oldValue, newValue));
+            end(p);
+            return changes;
+        } catch (JacksonException e) {
+            throw new MalformedColumnException("stored changes are not valid JSON", e);
         }
-        return changes;
     }
 
-    /**
-     * {@code dueDate} as its wire text {@code uuuu-MM-dd HH:mm:ss}: exact, independent of every time
-     * zone, and for four-digit years its text order is its time order, so a host can still compare
-     * and sort it in SQL.
-     */
-    static String dueDate(LocalDateTime dueDate) {
-        return WireFormats.format(dueDate);
+    private static void write(JsonGenerator g, Value value) {
+        if (value instanceof Value.Text t) {
+            g.writeString(t.value());
+        } else if (value instanceof Value.Bool b) {
+            g.writeBoolean(b.value());
+        } else if (value instanceof Value.TextList l) {
+            g.writeStartArray();
+            for (String item : l.values()) {
+                g.writeString(item);
+            }
+            g.writeEndArray();
+        } else if (value instanceof Value.Decimal d) {
+            tagged(g, DECIMAL, d.value().toString());
+        } else if (value instanceof Value.Date d) {
+            tagged(g, DATE, WireFormats.format(d.value()));
+        } else if (value instanceof Value.DateTime d) {
+            tagged(g, DATE_TIME, WireFormats.format(d.value()));
+        } else {
+            throw new IllegalArgumentException("no JSON form for " + value.getClass());
+        }
     }
 
-    static LocalDateTime dueDate(String column) {
-        return dateTime(column)
-                .orElseThrow(() -> new TaggedText.MalformedException("a stored dueDate is not a date-time"));
+    private static void tagged(JsonGenerator g, String kind, String text) {
+        g.writeStartObject();
+        g.writeStringProperty(kind, text);
+        g.writeEndObject();
+    }
+
+    private static void writeOptional(JsonGenerator g, Optional<Value> value) {
+        if (value.isPresent()) {
+            write(g, value.get());
+        } else {
+            g.writeNull();
+        }
+    }
+
+    private static Optional<Value> readOptional(JsonParser p, JsonToken token) {
+        return token == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(read(p, token));
+    }
+
+    private static Value read(JsonParser p, JsonToken token) {
+        switch (token) {
+            case VALUE_STRING:
+                return new Value.Text(p.getString());
+            case VALUE_TRUE:
+                return new Value.Bool(true);
+            case VALUE_FALSE:
+                return new Value.Bool(false);
+            case START_ARRAY: {
+                List<String> items = new ArrayList<>();
+                for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                    expect(t, JsonToken.VALUE_STRING, "a stored list holds a value that is not a string");
+                    items.add(p.getString());
+                }
+                return new Value.TextList(items);
+            }
+            case START_OBJECT: {
+                expect(p.nextToken(), JsonToken.PROPERTY_NAME, "a stored value object is empty");
+                String kind = p.currentName();
+                expect(p.nextToken(), JsonToken.VALUE_STRING, "a stored " + kind + " is not a string");
+                String text = p.getString();
+                expect(p.nextToken(), JsonToken.END_OBJECT, "a stored value object has more than one key");
+                return switch (kind) {
+                    case DECIMAL -> new Value.Decimal(decimal(text));
+                    case DATE -> new Value.Date(date(text)
+                            .orElseThrow(() -> new MalformedColumnException("a stored date is not a date")));
+                    case DATE_TIME -> new Value.DateTime(dateTime(text)
+                            .orElseThrow(() -> new MalformedColumnException("a stored dateTime is not a date-time")));
+                    default -> throw new MalformedColumnException("a stored value has the unknown kind " + kind);
+                };
+            }
+            default:
+                throw new MalformedColumnException("a stored value is a JSON " + token + ", which no value kind is");
+        }
+    }
+
+    private static BigDecimal decimal(String text) {
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new MalformedColumnException("a stored decimal is not a number", e);
+        }
+    }
+
+    private static JsonParser parser(String column) {
+        if (column == null) {
+            throw new MalformedColumnException("a JSON column is null");
+        }
+        return JSON.createParser(ObjectReadContext.empty(), column);
+    }
+
+    private static void expect(JsonToken actual, JsonToken expected, String message) {
+        if (actual != expected) {
+            throw new MalformedColumnException(message);
+        }
+    }
+
+    /** Nothing may follow the one top-level value. */
+    private static void end(JsonParser p) {
+        if (p.nextToken() != null) {
+            throw new MalformedColumnException("a JSON column holds more than one value");
+        }
     }
 
     /**

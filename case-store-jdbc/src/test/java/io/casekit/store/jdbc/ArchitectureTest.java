@@ -12,14 +12,14 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "io.casekit.store.jdbc", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     @ArchTest
-    static final ArchRule dependsOnlyOnTheCoreJdbiAndTheJdk = classes().that().resideInAPackage("io.casekit.store.jdbc")
+    static final ArchRule dependsOnlyOnTheCoreJdbiJacksonCoreCaffeineAndTheJdk = classes().that().resideInAPackage("io.casekit.store.jdbc")
             .should().onlyDependOnClassesThat().resideInAnyPackage("io.casekit.store.jdbc", "io.casekit.core",
-                    "io.casekit.core.spi", "io.casekit.core.template", "org.jdbi.v3.core..", "org.jspecify..",
-                    "com.github.benmanes.caffeine.cache..",
+                    "io.casekit.core.spi", "io.casekit.core.template", "io.casekit.core.query", "org.jdbi.v3.core..",
+                    "org.jspecify..", "com.github.benmanes.caffeine.cache..", "tools.jackson.core..",
                     "java..", "javax.sql..");
 
     @ArchTest
     static final ArchRule usesNoServiceOrValidationInternals = noClasses().that().resideInAPackage("io.casekit.store.jdbc")
             .should().dependOnClassesThat().resideInAnyPackage("io.casekit.core.service..", "io.casekit.core.validation..",
-                    "tools.jackson..", "com.fasterxml..", "org.h2..", "org.postgresql..", "org.mariadb..", "com.zaxxer..");
+                    "tools.jackson.databind..", "com.fasterxml..", "org.h2..", "org.postgresql..", "org.mariadb..", "com.zaxxer..");
 }

@@ -81,7 +81,7 @@ class FailuresTest {
         assertThat(e.retryable()).isTrue();
         assertThat(Failures.unavailable(new SQLException("Connection refused", "08001"), JdbcDialect.POSTGRESQL)
                 .getMessage()).isEqualTo(Failures.UNREACHABLE);
-        assertThat(Failures.unavailable(new RuntimeException(new TaggedText.MalformedException("at 3")),
+        assertThat(Failures.unavailable(new RuntimeException(new MalformedColumnException("at 3")),
                 JdbcDialect.H2).getMessage()).isEqualTo(Failures.UNREADABLE);
     }
 }

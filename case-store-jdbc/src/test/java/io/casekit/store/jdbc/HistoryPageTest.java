@@ -109,7 +109,7 @@ class HistoryPageTest {
                     insert.setString(1, TENANT.value());
                     insert.setString(2, id.value());
                     insert.setLong(3, version);
-                    insert.setLong(4, e.at().toEpochMilli());
+                    new TimeColumns(db.dialect).setInstant(insert, 4, e.at());
                     insert.setString(5, e.actor());
                     insert.setString(6, ValueColumns.changes(e.changes()));
                     insert.addBatch();

@@ -184,8 +184,10 @@ class JdbcCaseStoreTest {
     /** A history row left behind (say, by hand) so that the second statement of a write fails. */
     private static void plantHistoryRow(TestDatabase db, String caseId, long version) {
         db.jdbi.useHandle(h -> h.createUpdate("INSERT INTO " + db.prefix + "case_history"
-                        + " (tenant, case_id, version, changed_at, actor, changes) VALUES (?, ?, ?, 0, 'x', '5:title-s1:x')")
-                .bind(0, TENANT.value()).bind(1, caseId).bind(2, version).execute());
+                        + " (tenant, case_id, version, changed_at, actor, changes) VALUES (?, ?, ?, CURRENT_TIMESTAMP, 'x', "
+                        + db.dialect.jsonParameter() + ")")
+                .bind(0, TENANT.value()).bind(1, caseId).bind(2, version)
+                .bind(3, "[{\"field\":\"title\",\"old\":null,\"new\":\"x\"}]").execute());
     }
 
     @ParameterizedTest(name = "{0}")

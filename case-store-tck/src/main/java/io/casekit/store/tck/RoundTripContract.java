@@ -50,6 +50,16 @@ abstract class RoundTripContract extends ContractSection {
             LocalDateTime.of(2024, 3, 31, 2, 30, 0), LocalDateTime.of(2024, 10, 27, 2, 30, 0),
             LocalDateTime.of(2038, 1, 19, 3, 14, 8), LocalDateTime.of(9999, 12, 31, 23, 59, 59));
 
+    /**
+     * The due date a case of {@link #DATE_TIMES}' index {@code i} gets: the date-time itself from the
+     * year 1000 on, else {@code 1000-01-01 00:00:00}, the earliest the rules accept (a due date keeps
+     * to the years 1000 to 9999 on every store; DATE and DATETIME extension values keep any year).
+     */
+    static LocalDateTime dueDate(int i) {
+        LocalDateTime d = DATE_TIMES.get(i);
+        return d.getYear() < 1000 ? LocalDateTime.of(1000, 1, 1, 0, 0, 0) : d;
+    }
+
     static final List<LocalDate> DATES = List.of(LocalDate.of(1, 1, 1), LocalDate.of(1582, 10, 10),
             LocalDate.of(1900, 1, 1), LocalDate.of(1970, 1, 1), LocalDate.of(2024, 2, 29), LocalDate.of(9999, 12, 31));
 
@@ -148,7 +158,7 @@ abstract class RoundTripContract extends ContractSection {
             extensions.put("moment", Value.dateTime(DATE_TIMES.get(i)));
             extensions.put("day", Value.date(DATES.get(i % DATES.size())));
             Case c = withExtensions(Cases.minimal(TENANT, "case-" + i), extensions)
-                    .with("dueDate", Optional.of(Value.dateTime(DATE_TIMES.get(i))));
+                    .with("dueDate", Optional.of(Value.dateTime(dueDate(i))));
             cases.add(Cases.insert(store(), c));
         }
 
@@ -170,7 +180,7 @@ abstract class RoundTripContract extends ContractSection {
             for (int i = 0; i < DATE_TIMES.size(); i++) {
                 Instant at = Instant.parse("2024-03-31T01:30:00.250Z").plusSeconds(3600L * 24 * 30 * i);
                 Case c = Cases.createdAt(Cases.minimal(TENANT, "case-" + i), at)
-                        .with("dueDate", Optional.of(Value.dateTime(DATE_TIMES.get(i))))
+                        .with("dueDate", Optional.of(Value.dateTime(dueDate(i))))
                         .with("moment", Optional.of(Value.dateTime(DATE_TIMES.get(i))));
                 Case v2 = Cases.retitle(Cases.insert(store(), c), "Seen from another zone").applyTo(store());
                 written.add(v2);
