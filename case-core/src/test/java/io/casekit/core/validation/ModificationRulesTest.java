@@ -4,6 +4,7 @@ import static io.casekit.core.Fixtures.SEED_CASE;
 import static io.casekit.core.Fixtures.TENANT;
 import static io.casekit.core.Fixtures.modification;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -16,6 +17,7 @@ import io.casekit.core.InputValue;
 import io.casekit.core.MapCaseStore;
 import io.casekit.core.Priority;
 import io.casekit.core.Value;
+import io.casekit.core.WireFormats;
 import io.casekit.core.Violation;
 import io.casekit.core.ViolationCode;
 import io.casekit.core.service.CaseService;
@@ -214,6 +216,24 @@ class ModificationRulesTest {
                 "2024-01-01 10:00:60", "2024/01/01 10:00:00"})
         void is_refused_unless_exactly_a_real_date_time(String text) {
             onlyViolation(dueDate(text), "/caseInfo/dueDate", ViolationCode.INVALID_FORMAT);
+        }
+
+        /** Our decision: MariaDB's DATETIME holds the years 1000 to 9999, and every store keeps the same values. */
+        @ParameterizedTest
+        @ValueSource(strings = {"0000-01-01 00:00:00", "0001-01-01 00:00:00", "0999-12-31 23:59:59"})
+        void a_year_before_1000_is_out_of_range(String text) {
+            onlyViolation(dueDate(text), "/caseInfo/dueDate", ViolationCode.OUT_OF_RANGE);
+            CaseValidationException e = catchThrowableOfType(CaseValidationException.class,
+                    () -> service.modify(TENANT, dueDate(text)));
+            assertThat(e.violations().get(0).params()).containsEntry("min", "1000-01-01 00:00:00")
+                    .containsEntry("max", "9999-12-31 23:59:59");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"1000-01-01 00:00:00", "9999-12-31 23:59:59"})
+        void the_first_and_last_second_of_the_range_are_accepted(String text) {
+            service.modify(TENANT, dueDate(text));
+            assertThat(stored().value("dueDate")).contains(Value.dateTime(WireFormats.parseDateTime(text).orElseThrow()));
         }
 
         @Test
