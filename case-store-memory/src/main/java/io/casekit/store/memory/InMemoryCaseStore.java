@@ -15,6 +15,7 @@ import io.casekit.core.spi.CaseStore;
 import java.util.ArrayList;
 import java.util.PriorityQueue;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,36 +35,30 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Queries ({@link CaseQueries}) scan the stored cases once per call and keep the best
  * {@code limit + 1} in a bounded heap: a page costs O(n log limit) and a count O(n), n the cases of
- * all tenants, never quadratic. The scan is weakly consistent: a case not changed during the scan is
- * seen exactly as stored.
+ * the tenant (each tenant's cases are kept apart), never quadratic. The scan is weakly consistent:
+ * a case not changed during the scan is seen exactly as stored.
  */
 public final class InMemoryCaseStore implements CaseStore, CaseQueries {
-    private record Key(TenantId tenant, CaseId id) {
-        Key {
-            Objects.requireNonNull(tenant, "tenant");
-            Objects.requireNonNull(id, "id");
-        }
-    }
-
     /** A case and its history, replaced as a whole. */
     private record Stored(Case current, History history) {}
 
-    private final ConcurrentHashMap<Key, Stored> cases = new ConcurrentHashMap<>();
+    /** Each tenant's cases by id: a query scans one tenant's map only. Tenants are never removed. */
+    private final ConcurrentHashMap<TenantId, ConcurrentHashMap<CaseId, Stored>> tenants = new ConcurrentHashMap<>();
 
     /** An empty store. */
     public InMemoryCaseStore() {}
 
     @Override
     public Optional<Case> find(TenantId tenant, CaseId id) {
-        Stored stored = cases.get(new Key(tenant, id));
+        Stored stored = cases(tenant).get(Objects.requireNonNull(id, "id"));
         return stored == null ? Optional.empty() : Optional.of(stored.current());
     }
 
     @Override
     public void insert(Case created, HistoryEntry creation) {
         CaseStore.checkInsert(created, creation);
-        Stored previous = cases.putIfAbsent(new Key(created.tenant(), created.id()),
-                new Stored(created, History.of(creation)));
+        Stored previous = tenants.computeIfAbsent(created.tenant(), t -> new ConcurrentHashMap<>())
+                .putIfAbsent(created.id(), new Stored(created, History.of(creation)));
         if (previous != null) {
             throw new DuplicateCaseException(created.id());
         }
@@ -75,7 +70,11 @@ public final class InMemoryCaseStore implements CaseStore, CaseQueries {
         // The map runs the function once, atomically for the key; it records what it found so that
         // a refusal can say why. A function returning the stored value unchanged writes nothing.
         Stored[] found = new Stored[1];
-        cases.computeIfPresent(new Key(updated.tenant(), updated.id()), (key, stored) -> {
+        ConcurrentHashMap<CaseId, Stored> cases = tenants.get(updated.tenant());
+        if (cases == null) {
+            throw new CaseNotFoundException(updated.id());
+        }
+        cases.computeIfPresent(updated.id(), (key, stored) -> {
             found[0] = stored;
             if (stored.current().version() != expectedVersion) {
                 return stored;
@@ -93,7 +92,7 @@ public final class InMemoryCaseStore implements CaseStore, CaseQueries {
 
     @Override
     public List<HistoryEntry> history(TenantId tenant, CaseId id) {
-        Stored stored = cases.get(new Key(tenant, id));
+        Stored stored = cases(tenant).get(Objects.requireNonNull(id, "id"));
         return stored == null ? List.of() : stored.history();
     }
 
@@ -104,7 +103,7 @@ public final class InMemoryCaseStore implements CaseStore, CaseQueries {
     @Override
     public List<HistoryEntry> historyPage(TenantId tenant, CaseId id, long afterVersion, int limit) {
         CaseStore.checkHistoryPage(tenant, id, afterVersion, limit);
-        Stored stored = cases.get(new Key(tenant, id));
+        Stored stored = cases(tenant).get(id);
         return stored == null ? List.of() : stored.history().page(afterVersion, limit);
     }
 
@@ -114,9 +113,9 @@ public final class InMemoryCaseStore implements CaseStore, CaseQueries {
         int keep = query.limit() + 1;
         // The heap's head is the worst case kept, so that a better one replaces it in O(log limit).
         PriorityQueue<Case> best = new PriorityQueue<>(query.sort().reversed());
-        for (Stored stored : cases.values()) {
+        for (Stored stored : cases(tenant).values()) {
             Case c = stored.current();
-            if (matches(tenant, query, c)
+            if (matches(query, c)
                     && query.after().map(p -> query.sort().isAfter(c, p)).orElse(true)) {
                 best.add(c);
                 if (best.size() > keep) {
@@ -137,18 +136,15 @@ public final class InMemoryCaseStore implements CaseStore, CaseQueries {
     public long count(TenantId tenant, CaseQuery query) {
         Objects.requireNonNull(tenant, "tenant");
         long n = 0;
-        for (Stored stored : cases.values()) {
-            if (matches(tenant, query, stored.current())) {
+        for (Stored stored : cases(tenant).values()) {
+            if (matches(query, stored.current())) {
                 n++;
             }
         }
         return n;
     }
 
-    private static boolean matches(TenantId tenant, CaseQuery query, Case c) {
-        if (!c.tenant().equals(tenant)) {
-            return false;
-        }
+    private static boolean matches(CaseQuery query, Case c) {
         for (CaseFilter f : query.filters()) {
             if (!f.test(c)) {
                 return false;
@@ -159,6 +155,16 @@ public final class InMemoryCaseStore implements CaseStore, CaseQueries {
 
     /** The number of cases stored, over all tenants. */
     public int size() {
-        return cases.size();
+        int n = 0;
+        for (ConcurrentHashMap<CaseId, Stored> cases : tenants.values()) {
+            n += cases.size();
+        }
+        return n;
+    }
+
+    /** The tenant's cases, read-only; an empty map for a tenant without any. */
+    private Map<CaseId, Stored> cases(TenantId tenant) {
+        ConcurrentHashMap<CaseId, Stored> cases = tenants.get(Objects.requireNonNull(tenant, "tenant"));
+        return cases == null ? Map.of() : cases;
     }
 }
