@@ -114,6 +114,14 @@ public final class CaseService {
     }
 
     /**
+     * The tenants' zone ({@link Builder#zone}), in which {@code dueDate} and the wire's local
+     * date-times (such as the list call's {@code startTime} and {@code endTime}) are read.
+     */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /**
      * Creates a case.
      *
      * @throws CaseValidationException             with the violations of the request (the first 100
