@@ -2,6 +2,8 @@ package io.casekit.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.casekit.core.service.AuthorizationPolicy;
+import io.casekit.core.service.AuthorizationRequest;
 import io.casekit.core.service.CaseService;
 import io.casekit.core.template.CaseType;
 import io.casekit.json.CaseEndpoints;
@@ -71,7 +73,13 @@ class CaseListHttpTest {
             types = CaseJson.create().readCaseTypes(in.readAllBytes());
         }
         types.forEach(catalog::save);
-        CaseService service = CaseService.builder(store, catalog).clock(new Ticking()).build();
+        serve(CaseService.builder(store, catalog).clock(new Ticking()).build());
+    }
+
+    private void serve(CaseService service) throws IOException {
+        if (server != null) {
+            server.close();
+        }
         server = CaseHttpServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 CaseEndpoints.of(service), AccessTokens.single(token, TestHost.ACME), (m, p, s, r, t) -> { });
     }
@@ -162,6 +170,21 @@ class CaseListHttpTest {
         assertThat(reply.body()).startsWith("{\"resCode\":\"400002\",\"resMsg\":\"Validation failed\",\"errorCount\":3,")
                 .contains("\"path\":\"/start\",\"code\":\"out_of_range\"", "\"path\":\"/cursor\",\"code\":\"invalid_value\"",
                         "\"path\":\"/colour\",\"code\":\"unknown_field\"");
+    }
+
+    @Test
+    void aPolicyRefusingQueriesIsForbidden() throws Exception {
+        createCases(2);
+        serve(CaseService.builder(store, catalog).policy(request ->
+                request.operation() == AuthorizationRequest.Operation.QUERY
+                        ? AuthorizationPolicy.Decision.refuse("no lists for you")
+                        : AuthorizationPolicy.Decision.allow()).build());
+
+        HttpResponse<String> reply = list("{\"start\":0,\"limit\":2}");
+
+        assertThat(reply.statusCode()).isEqualTo(403);
+        assertThat(reply.body()).isEqualTo("{\"resCode\":\"403001\",\"resMsg\":\"Refused: no lists for you\"}");
+        assertThat(send("GET", "case/list00", null, null).statusCode()).isEqualTo(200);
     }
 
     @Test
