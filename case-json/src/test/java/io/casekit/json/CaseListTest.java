@@ -358,6 +358,14 @@ class CaseListTest {
             assertThat(errors(host.list(page(0, 1, "\"" + key + "\":\"" + "x".repeat(129) + "\"")))).as(key)
                     .containsExactly("/" + key + " too_long");
         }
+        for (String key : List.of("title", "ownerId", "contactPhone")) {
+            assertThat(errors(host.list(page(0, 1, "\"" + key + "\":\"a\\u0000b\"")))).as(key)
+                    .containsExactly("/" + key + " invalid_characters");
+            assertThat(errors(host.list(page(0, 1, "\"" + key + "\":\"a\\ud800b\"")))).as(key)
+                    .containsExactly("/" + key + " invalid_characters");
+        }
+        assertThat(errors(host.list(page(0, 1, "\"type\":\"" + TYPE_ID + "\",\"AICC__notes__CST\":\"\\udc00\""))))
+                .containsExactly("/AICC__notes__CST invalid_characters");
         assertThat(errors(host.list(page(0, 1, "\"priority\":\"Urgent\"")))).containsExactly("/priority invalid_value");
         assertThat(errors(host.list(page(0, 1, "\"priority\":\"4\"")))).containsExactly("/priority invalid_value");
         assertThat(errors(host.list(page(0, 1, "\"priority\":\"low\"")))).containsExactly("/priority invalid_value");

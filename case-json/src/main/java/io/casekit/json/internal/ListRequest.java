@@ -66,7 +66,7 @@ public record ListRequest(int start, int limit, CaseQuery query, boolean cursor)
     static final String SORT = "sort";
     static final String CURSOR = "cursor";
 
-    /** The keys of the list call, in the order they are judged when a request has several faults. */
+    /** The keys of the list call; any other key is a template field or unknown. */
     static final Set<String> KNOWN = Set.of(START, LIMIT, TITLE, PRIORITY, OWNER_ID, TYPE, CONTACT_ID,
             CONTACT_PHONE, CREATOR_ID, START_TIME, END_TIME, SORT, CURSOR);
 
@@ -222,6 +222,12 @@ public record ListRequest(int start, int limit, CaseQuery query, boolean cursor)
                 return Optional.empty();
             }
             long bytes = Utf8.encodedLength(text);
+            if (bytes < 0 || text.indexOf('\0') >= 0) {
+                // What no case can hold, and no database should be sent: a lone surrogate, NUL.
+                violation(key, path, ViolationCode.INVALID_CHARACTERS, Map.of(),
+                        key + " holds a lone surrogate or NUL, which no case field can hold.");
+                return Optional.empty();
+            }
             if (bytes > MAX_TEXT_BYTES) {
                 violation(key, path, ViolationCode.TOO_LONG, Map.of("maxBytes", MAX_TEXT_BYTES, "actualBytes", bytes),
                         key + " is " + bytes + " bytes, at most " + MAX_TEXT_BYTES + " allowed.");
@@ -389,10 +395,9 @@ public record ListRequest(int start, int limit, CaseQuery query, boolean cursor)
                 case PICKLIST, TEXT, EMAIL, PHONE -> {
                     if (!(value instanceof JsonTree.Str s)) {
                         wrongType(key, pointer(key), "string", value);
-                    } else if (s.value().isEmpty()) {
-                        violation(key, ViolationCode.BLANK, Map.of(), key + " must not be empty.");
                     } else {
-                        filter(key, new CaseFilter.ExtensionIn(name, Set.of(Value.text(s.value()))));
+                        extensionText(key, s.value()).ifPresent(v ->
+                                filter(key, new CaseFilter.ExtensionIn(name, Set.of(Value.text(v)))));
                     }
                 }
                 case CHECKBOX -> {
@@ -405,10 +410,9 @@ public record ListRequest(int start, int limit, CaseQuery query, boolean cursor)
                 case MULTI_PICKLIST -> {
                     if (!(value instanceof JsonTree.Str s)) {
                         wrongType(key, pointer(key), "string", value);
-                    } else if (s.value().isEmpty()) {
-                        violation(key, ViolationCode.BLANK, Map.of(), key + " must not be empty.");
                     } else {
-                        filter(key, new CaseFilter.ExtensionContainsAny(name, Set.of(s.value())));
+                        extensionText(key, s.value()).ifPresent(v ->
+                                filter(key, new CaseFilter.ExtensionContainsAny(name, Set.of(v))));
                     }
                 }
                 case DATE -> {
@@ -439,6 +443,23 @@ public record ListRequest(int start, int limit, CaseQuery query, boolean cursor)
                 default -> violation(key, ViolationCode.INVALID_VALUE, Map.of("fieldType", def.get().type().name()),
                         "The list call has no equality filter on the " + def.get().type() + " field " + key + ".");
             }
+        }
+
+        /**
+         * A template field's text: not empty, no lone surrogate or NUL; its length is not bounded
+         * here beyond the body's (a value longer than the field allows matches nothing).
+         */
+        private Optional<String> extensionText(String key, String text) {
+            if (text.isEmpty()) {
+                violation(key, ViolationCode.BLANK, Map.of(), key + " must not be empty.");
+                return Optional.empty();
+            }
+            if (Utf8.indexOfLoneSurrogate(text) >= 0 || text.indexOf('\0') >= 0) {
+                violation(key, ViolationCode.INVALID_CHARACTERS, Map.of(),
+                        key + " holds a lone surrogate or NUL, which no case field can hold.");
+                return Optional.empty();
+            }
+            return Optional.of(text);
         }
 
         private Optional<PagePosition> cursor(CaseSort sort, Optional<Integer> start) {
