@@ -46,7 +46,10 @@ import java.util.Objects;
  * operation is allowed exactly when its {@link AuthorizationRequest#target() target} matches every
  * filter ({@link CaseFilter#test}); otherwise it is refused like a {@link Decision.Refuse}, a read
  * included (our decision: refused, not "not found", as for any refused read; see
- * {@link CaseService#find}). The filters are the host's code, trusted, but they must be a valid query
+ * {@link CaseService#find}), with the reason "the case is not among the cases the authorization
+ * policy allows". For MODIFY and PREVIEW that is the case as stored, before the change: a policy that
+ * must also keep a modify from moving a case out of the allowed set (e.g. giving it another owner)
+ * looks at {@link AuthorizationRequest#changes()} and refuses. The filters are the host's code, trusted, but they must be a valid query
  * on their own (checked with {@link io.casekit.core.query.QueryValidation} against the tenant's case
  * types: non-empty sets, an extension filter with its own {@code TypeIs}); filters that are not are a
  * programming error of the policy, an {@link IllegalStateException} naming the violations, never a
