@@ -170,6 +170,9 @@ final class CaseRequestHandler implements HttpHandler {
         if (route instanceof Route.Create) {
             return endpoints.create(tenant, exchange.getRequestBody());
         }
+        if (route instanceof Route.List) {
+            return endpoints.list(tenant, exchange.getRequestBody());
+        }
         throw new IllegalStateException("No endpoint for " + route);
     }
 

@@ -1,15 +1,18 @@
 package io.casekit.example;
 
-import java.util.List;
 
 /**
- * What a request asks for, from its method and path: one of the four endpoints under
+ * What a request asks for, from its method and path: one of the five endpoints under
  * {@link #BASE_PATH}, a known path with the wrong method, or no endpoint at all.
  *
  * <p>The path is matched as sent (not percent-decoded): a case id holds only letters, digits,
  * {@code -} and {@code _}, which never need encoding. A path segment that is no possible case id
  * still routes, and the endpoint answers {@code 404001} for it, as for any id the tenant lacks.
- * {@code GET case/modify} reads the case whose id is {@code modify}.
+ * {@code GET case/modify} reads the case whose id is {@code modify}; {@code case/list} takes only
+ * {@code POST} (any other method is 405 with {@code Allow: POST}), so a case whose id is {@code list}
+ * can not be read through this host (our decision: a client that sends the AICC list call with the
+ * wrong method learns that, rather than "case not found"; {@code GET case/list/history} still reads
+ * that case's history).
  */
 sealed interface Route {
     /** The prefix of every endpoint. */
@@ -20,6 +23,9 @@ sealed interface Route {
 
     /** {@code POST case/modify}. */
     record Modify() implements Route {}
+
+    /** {@code POST case/list}. */
+    record List() implements Route {}
 
     /** {@code GET case/{id}}. */
     record Read(String caseId) implements Route {}
@@ -35,14 +41,14 @@ sealed interface Route {
 
     /** Whether the endpoint reads a request body. */
     default boolean takesBody() {
-        return this instanceof Create || this instanceof Modify;
+        return this instanceof Create || this instanceof Modify || this instanceof List;
     }
 
     static Route of(String method, String rawPath) {
         if (!rawPath.startsWith(BASE_PATH)) {
             return new NoSuchEndpoint();
         }
-        List<String> segments = List.of(rawPath.substring(BASE_PATH.length()).split("/", -1));
+        java.util.List<String> segments = java.util.List.of(rawPath.substring(BASE_PATH.length()).split("/", -1));
         if (segments.isEmpty() || !segments.get(0).equals("case") || segments.stream().anyMatch(String::isEmpty)) {
             return new NoSuchEndpoint();
         }
@@ -52,6 +58,7 @@ sealed interface Route {
             case 1 -> post ? new Create() : new WrongMethod("POST");
             case 2 -> segments.get(1).equals("modify")
                     ? post ? new Modify() : get ? new Read(segments.get(1)) : new WrongMethod("GET, POST")
+                    : segments.get(1).equals("list") ? post ? new List() : new WrongMethod("POST")
                     : get ? new Read(segments.get(1)) : new WrongMethod("GET");
             case 3 -> segments.get(2).equals("history")
                     ? get ? new History(segments.get(1)) : new WrongMethod("GET")

@@ -127,6 +127,41 @@ abstract class EndToEndTests {
         assertThat(after.get("version").asLong()).isEqualTo(2);
     }
 
+    /**
+     * Runs once the database's store answers queries ({@code CaseQueries}); until then it is skipped
+     * with that reason, and {@code CaseListHttpTest} covers the call on the in-memory store.
+     */
+    @Test
+    void postCaseListAnswersTheTenantsMatchingCasesNewestFirstAndTheirCount() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                io.casekit.core.spi.CaseQueries.class.isAssignableFrom(io.casekit.store.jdbc.JdbcCaseStore.class),
+                "the JDBC store does not implement CaseQueries in this build");
+        String marker = "Listed" + TestHost.newCaseId().substring(1, 9);
+        List<String> newestFirst = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            newestFirst.add(0, host.createAcmeCase(marker + " " + i));
+        }
+        host.post("case", host.globexToken, TestHost.acmeCase(TestHost.newCaseId(), marker + " of globex"));
+
+        Reply first = host.post("case/list", host.acmeToken, "{\"start\":0,\"limit\":2,\"title\":\"" + marker + "\"}");
+        assertThat(first.status()).as(first.text()).isEqualTo(200);
+        JsonNode result = first.json().get("result").get(0);
+        assertThat(result.get("count").asLong()).isEqualTo(3);
+        List<JsonNode> listed = new java.util.ArrayList<>();
+        result.get("caseList").forEach(listed::add);
+        assertThat(listed).hasSize(2);
+        Reply second = host.post("case/list", host.acmeToken, "{\"start\":0,\"limit\":2,\"title\":\"" + marker
+                + "\",\"cursor\":\"" + result.get("nextCursor").asString() + "\"}");
+        JsonNode rest = second.json().get("result").get(0);
+        rest.get("caseList").forEach(listed::add);
+        assertThat(rest.get("nextCursor")).isNull();
+        assertThat(listed).extracting(c -> c.get("id").asString()).containsExactlyInAnyOrderElementsOf(newestFirst);
+        // Newest first: createdAt descending, then the id descending.
+        Comparator<JsonNode> newest = Comparator.<JsonNode, java.time.Instant>comparing(
+                c -> java.time.Instant.parse(c.get("createdAt").asString())).thenComparing(c -> c.get("id").asString());
+        assertThat(listed).isSortedAccordingTo(newest.reversed());
+    }
+
     @Test
     void theSeedsModifyRequestSucceedsByteForByte() {
         Reply created = host.post("case", host.acmeToken, TestHost.acmeCase(SEED_ID, "Refund not received"));

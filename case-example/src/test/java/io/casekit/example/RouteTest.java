@@ -8,8 +8,9 @@ class RouteTest {
     private static final String BASE = Route.BASE_PATH;
 
     @Test
-    void theFourEndpoints() {
+    void theFiveEndpoints() {
         assertThat(Route.of("POST", BASE + "case")).isEqualTo(new Route.Create());
+        assertThat(Route.of("POST", BASE + "case/list")).isEqualTo(new Route.List());
         assertThat(Route.of("POST", BASE + "case/modify")).isEqualTo(new Route.Modify());
         assertThat(Route.of("GET", BASE + "case/c6m800000142mS63Voa8")).isEqualTo(new Route.Read("c6m800000142mS63Voa8"));
         assertThat(Route.of("GET", BASE + "case/c6m800000142mS63Voa8/history"))
@@ -19,8 +20,9 @@ class RouteTest {
     }
 
     @Test
-    void onlyCreateAndModifyTakeABody() {
+    void onlyCreateModifyAndListTakeABody() {
         assertThat(new Route.Create().takesBody()).isTrue();
+        assertThat(new Route.List().takesBody()).isTrue();
         assertThat(new Route.Modify().takesBody()).isTrue();
         assertThat(new Route.Read("x").takesBody()).isFalse();
         assertThat(new Route.History("x").takesBody()).isFalse();
@@ -33,6 +35,16 @@ class RouteTest {
         assertThat(Route.of("POST", BASE + "case/x")).isEqualTo(new Route.WrongMethod("GET"));
         assertThat(Route.of("DELETE", BASE + "case/x/history")).isEqualTo(new Route.WrongMethod("GET"));
         assertThat(Route.of("get", BASE + "case/x")).isEqualTo(new Route.WrongMethod("GET"));
+    }
+
+    @Test
+    void caseListTakesOnlyPostAndIsNeverReadAsACaseNamedList() {
+        for (String method : new String[] {"GET", "HEAD", "PUT", "DELETE", "PATCH", "post"}) {
+            assertThat(Route.of(method, BASE + "case/list")).as(method).isEqualTo(new Route.WrongMethod("POST"));
+        }
+        assertThat(Route.of("GET", BASE + "case/list/history")).isEqualTo(new Route.History("list"));
+        assertThat(Route.of("POST", BASE + "case/list/x")).isEqualTo(new Route.NoSuchEndpoint());
+        assertThat(Route.of("POST", BASE + "case/lists")).isEqualTo(new Route.WrongMethod("GET"));
     }
 
     @Test

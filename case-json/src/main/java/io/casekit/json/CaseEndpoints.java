@@ -10,12 +10,20 @@ import io.casekit.core.CaseRefusedException;
 import io.casekit.core.CaseValidationException;
 import io.casekit.core.HistoryEntry;
 import io.casekit.core.TenantId;
+import io.casekit.core.query.CasePage;
+import io.casekit.core.query.CaseQuery;
+import io.casekit.core.query.PagePosition;
 import io.casekit.core.service.CaseService;
+import io.casekit.json.internal.JsonTree;
+import io.casekit.json.internal.ListCursor;
+import io.casekit.json.internal.ListRequest;
 import io.casekit.json.internal.Responses;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -124,6 +132,54 @@ public final class CaseEndpoints {
             List<HistoryEntry> history = service.history(tenant, CaseId.of(caseId));
             return new EndpointResponse(ResCode.SUCCESS, Responses.history(history));
         });
+    }
+
+    /**
+     * {@code POST case/list}: one page of the tenant's cases that match the request's filters,
+     * newest first unless the request's {@code sort} says otherwise. Success is
+     * {@code {"resCode":"0","resMsg":"Success","result":[{"caseList":[…],"count":N}]}}, each case as
+     * {@link #read} returns it, {@code count} the exact number of matching cases, and
+     * {@code nextCursor} (casekit's extension) when more follow. The request's rules, the extensions
+     * ({@code sort}, {@code cursor}) and the bounds ({@code start} at most 10,000; a window of at most
+     * 31 days) are in case-json's README. Every fault of the request is a violation at its own key
+     * ({@code 400002}); the policy is asked as for {@link CaseService#query} ({@code QUERY}, no actor)
+     * for every page read, and once for the count.
+     */
+    public EndpointResponse list(TenantId tenant, byte[] body) {
+        return answer(() -> {
+            Objects.requireNonNull(tenant, "tenant");
+            Map<String, JsonTree> members = json.readObjectMembers(body);
+            ListRequest.Result read = ListRequest.read(members, tenant, service.zone(),
+                    id -> service.templates().find(tenant, id));
+            if (read.request().isEmpty()) {
+                throw new CaseValidationException(read.violations());
+            }
+            ListRequest request = read.request().get();
+            CaseQuery query = request.query();
+            Optional<PagePosition> position = query.after();
+            int skip = request.start();
+            while (skip > 0) {
+                // The store pages by key only: an offset is walked in the largest pages there are.
+                CaseQuery walk = new CaseQuery(query.filters(), query.sort(), Math.min(skip, CaseQuery.MAX_LIMIT), position);
+                CasePage skipped = service.query(tenant, walk);
+                if (skipped.next().isEmpty()) {
+                    return new EndpointResponse(ResCode.SUCCESS,
+                            Responses.list(List.of(), service.count(tenant, query), Optional.empty()));
+                }
+                position = skipped.next();
+                skip -= skipped.cases().size();
+            }
+            CasePage page = service.query(tenant, new CaseQuery(query.filters(), query.sort(), request.limit(), position));
+            long count = service.count(tenant, query);
+            String fingerprint = ListCursor.fingerprint(tenant, query.filters(), query.sort());
+            return new EndpointResponse(ResCode.SUCCESS, Responses.list(page.cases(), count,
+                    page.next().map(next -> ListCursor.encode(next, fingerprint))));
+        });
+    }
+
+    /** As {@link #list(TenantId, byte[])}, reading at most one byte more than the size limit. */
+    public EndpointResponse list(TenantId tenant, InputStream body) {
+        return answer(() -> list(tenant, readBounded(body)));
     }
 
     private byte[] readBounded(InputStream body) {

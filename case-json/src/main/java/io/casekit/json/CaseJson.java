@@ -80,6 +80,27 @@ public final class CaseJson {
     }
 
     /**
+     * The top-level members of a JSON object document, in the order sent, values read exactly (the
+     * list call's request).
+     *
+     * @throws UnreadableJsonException when the body is too long, not UTF-8 JSON, over a limit, or its
+     *                                 top level is not an object
+     */
+    Map<String, JsonTree> readObjectMembers(byte[] body) {
+        return input.read(body, parser -> {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw JsonInput.malformed("the top level must be a JSON object");
+            }
+            JsonTree.Obj root = (JsonTree.Obj) JsonTree.read(parser, JsonToken.START_OBJECT);
+            if (parser.nextToken() != null) {
+                throw JsonInput.malformed("data after the end of the JSON document"
+                        + JsonInput.at(parser.currentTokenLocation()));
+            }
+            return root.members();
+        });
+    }
+
+    /**
      * The case types of a case type document (wire-format §4), e.g. a host's {@code --types} file.
      *
      * @throws UnreadableJsonException  when the document is too long or not UTF-8 JSON within the limits

@@ -19,8 +19,10 @@ import io.casekit.core.Value;
 import io.casekit.core.Violation;
 import io.casekit.core.ViolationCode;
 import io.casekit.core.WireFormats;
+import io.casekit.core.query.CaseFilter;
 import io.casekit.core.query.CasePage;
 import io.casekit.core.query.CaseQuery;
+import io.casekit.core.query.CaseSort;
 import io.casekit.core.query.QueryValidation;
 import io.casekit.core.spi.CaseQueries;
 import io.casekit.core.spi.CaseStore;
@@ -61,10 +63,13 @@ import java.util.OptionalLong;
  * {@link CaseStore#afterCommit}: at once, or, when the store joined a host's transaction, once that
  * commits, and never when it rolls back.
  *
- * <p>Every operation (create, read, history, preview, modify) asks the {@link AuthorizationPolicy}
- * once, with the operation named; see there for when. Reads through the Java API have an actor only
- * when the caller passes one ({@link #get(TenantId, CaseId, String)} and its siblings); the
- * overloads without it ask the policy with no actor.
+ * <p>Every operation (create, read, history, preview, modify, query and count) asks the
+ * {@link AuthorizationPolicy} once, with the operation named; see there for when. Reads and queries
+ * through the Java API have an actor only when the caller passes one
+ * ({@link #get(TenantId, CaseId, String)}, {@link #query(TenantId, CaseQuery, String)} and their
+ * siblings); the overloads without it ask the policy with no actor. A policy may restrict a query
+ * to the cases it allows ({@link AuthorizationPolicy.Decision#allowWhere}); the page and the count
+ * are then those of the allowed cases.
  *
  * <p>Every failure is a {@link io.casekit.core.CaseException}: {@link CaseValidationException} with
  * the violations (the first 100 in request order, and their count), {@link CaseNotFoundException} (also for a case of another tenant),
@@ -106,6 +111,14 @@ public final class CaseService {
     /** The catalog of case types this service resolves templates from. */
     public TemplateCatalog templates() {
         return templates;
+    }
+
+    /**
+     * The tenants' zone ({@link Builder#zone}), in which {@code dueDate} and the wire's local
+     * date-times (such as the list call's {@code startTime} and {@code endTime}) are read.
+     */
+    public ZoneId zone() {
+        return zone;
     }
 
     /**
@@ -151,7 +164,8 @@ public final class CaseService {
     /**
      * The case, if the tenant has it; the policy is asked ({@code READ}, no actor) when it does.
      *
-     * @throws CaseRefusedException when the policy refuses: a refused read is a refusal, not an empty
+     * @throws CaseRefusedException when the policy refuses, or answers {@code allowWhere} with filters
+     *                              the case does not match: a refused read is a refusal, not an empty
      *                              result (our decision: "absent" would lie to a host that then
      *                              creates the case, and the tenant boundary, not the policy, is what
      *                              makes a case invisible)
@@ -322,6 +336,33 @@ public final class CaseService {
                 changes));
         if (Objects.requireNonNull(decision, "the authorization policy's decision") instanceof AuthorizationPolicy.Decision.Refuse refuse) {
             throw new CaseRefusedException(refuse.reason());
+        }
+        if (decision instanceof AuthorizationPolicy.Decision.AllowWhere where) {
+            checkPolicyFilters(tenant, where.filters());
+            for (CaseFilter filter : where.filters()) {
+                if (!filter.test(target)) {
+                    throw new CaseRefusedException(OUTSIDE_POLICY);
+                }
+            }
+        }
+    }
+
+    /** The reason of a refusal because the case does not match the policy's filters; names no field. */
+    static final String OUTSIDE_POLICY = "the case is not among the cases the authorization policy allows";
+
+    /**
+     * Filters a policy returned must be a valid query on their own: they are the host's code, so a
+     * fault is a programming error, not the caller's.
+     */
+    private void checkPolicyFilters(TenantId tenant, List<CaseFilter> filters) {
+        if (filters.isEmpty()) {
+            return;
+        }
+        CaseQuery alone = new CaseQuery(filters, CaseSort.defaults(), 1, Optional.empty());
+        List<Violation> violations = QueryValidation.validate(alone, id -> templates.find(tenant, id));
+        if (!violations.isEmpty()) {
+            throw new IllegalStateException("the authorization policy returned filters that are not a valid query: "
+                    + violations.stream().map(v -> v.path() + " " + v.code().code() + " (" + v.message() + ")").toList());
         }
     }
 
@@ -544,51 +585,95 @@ public final class CaseService {
 
     /**
      * One page of the tenant's cases that match the query, in its order. The query is validated
-     * first against the tenant's case types ({@link QueryValidation}); the store evaluates it. Pass
-     * {@link CasePage#next()} to {@link CaseQuery#after} for the next page.
+     * first against the tenant's case types ({@link QueryValidation}); the
+     * {@link AuthorizationPolicy} is asked ({@code QUERY}, no actor, with the query); the store
+     * evaluates it. Pass {@link CasePage#next()} to {@link CaseQuery#after} for the next page.
      *
-     * <p>The {@link AuthorizationPolicy} has no operation for a query yet (an
-     * {@link AuthorizationRequest} is about one case). So that a policy that restricts reads can not be
-     * bypassed through a query, a service built with any policy other than
-     * {@link AuthorizationPolicy#allowAll()} refuses queries and counts (our decision, until a
-     * {@code QUERY} operation exists).
+     * <p>When the policy answers {@link AuthorizationPolicy.Decision#allowWhere allowWhere}, its
+     * filters are added to the query's (AND) before the store sees it: the page, its next position and
+     * {@link #count} are those of the cases the policy allows, exactly. The policy is asked again for
+     * every page; a position from an earlier page stays valid (the sort is the caller's).
      *
      * @throws CaseValidationException       when the query does not fit (paths such as {@code /filters/2/values/0})
-     * @throws CaseRefusedException          when the service has a policy other than {@code allowAll()}
+     * @throws CaseRefusedException          when the policy refuses
+     * @throws IllegalStateException         when the policy's {@code allowWhere} filters are not a valid query
+     *                                       on their own (a programming error of the host's policy)
      * @throws UnsupportedOperationException when the store does not implement {@link CaseQueries}
      */
     public CasePage query(TenantId tenant, CaseQuery query) {
-        return queries(tenant, query).page(tenant, query);
+        return runQuery(tenant, query, Optional.empty(), true).page;
+    }
+
+    /**
+     * One page of the tenant's cases that match the query, found on behalf of {@code actor}, whom the
+     * policy sees; see {@link #query(TenantId, CaseQuery)}.
+     *
+     * @throws IllegalArgumentException when {@code actor} is blank
+     */
+    public CasePage query(TenantId tenant, CaseQuery query, String actor) {
+        return runQuery(tenant, query, Optional.of(checkedActor(actor)), true).page;
     }
 
     /**
      * The exact number of the tenant's cases that match the query's filters (its sort, limit and
-     * position are ignored); validated, and refused under a policy, as {@link #query}.
+     * position are ignored); validated and authorized ({@code QUERY}, no actor) as {@link #query},
+     * and restricted the same way by an {@code allowWhere} decision.
      *
      * @throws CaseValidationException       when the query does not fit
-     * @throws CaseRefusedException          when the service has a policy other than {@code allowAll()}
+     * @throws CaseRefusedException          when the policy refuses
+     * @throws IllegalStateException         when the policy's {@code allowWhere} filters are not a valid query
      * @throws UnsupportedOperationException when the store does not implement {@link CaseQueries}
      */
     public long count(TenantId tenant, CaseQuery query) {
-        return queries(tenant, query).count(tenant, query);
+        return runQuery(tenant, query, Optional.empty(), false).count;
     }
 
-    private CaseQueries queries(TenantId tenant, CaseQuery query) {
+    /**
+     * The exact number of matching cases, counted on behalf of {@code actor}, whom the policy sees;
+     * see {@link #count(TenantId, CaseQuery)}.
+     *
+     * @throws IllegalArgumentException when {@code actor} is blank
+     */
+    public long count(TenantId tenant, CaseQuery query, String actor) {
+        return runQuery(tenant, query, Optional.of(checkedActor(actor)), false).count;
+    }
+
+    private record QueryResult(CasePage page, long count) {}
+
+    private QueryResult runQuery(TenantId tenant, CaseQuery query, Optional<String> actor, boolean page) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(query, "query");
         if (!(store instanceof CaseQueries queries)) {
             throw new UnsupportedOperationException("the store " + store.getClass().getName()
                     + " does not implement CaseQueries");
         }
-        if (policy != AuthorizationPolicy.allowAll()) {
-            throw new CaseRefusedException("queries are not yet checked by an authorization policy, "
-                    + "so a service with one refuses them");
-        }
         List<Violation> violations = QueryValidation.validate(query, id -> templates.find(tenant, id));
         if (!violations.isEmpty()) {
             throw new CaseValidationException(violations);
         }
-        return queries;
+        CaseQuery allowed = restrict(tenant, query, actor);
+        return page ? new QueryResult(queries.page(tenant, allowed), -1)
+                : new QueryResult(null, queries.count(tenant, allowed));
+    }
+
+    /** The query the policy allows: the caller's, with an {@code allowWhere}'s filters added. */
+    private CaseQuery restrict(TenantId tenant, CaseQuery query, Optional<String> actor) {
+        if (policy == AuthorizationPolicy.allowAll()) {
+            return query;
+        }
+        AuthorizationPolicy.Decision decision = Objects.requireNonNull(
+                policy.decide(AuthorizationRequest.ofQuery(tenant, actor, query)), "the authorization policy's decision");
+        if (decision instanceof AuthorizationPolicy.Decision.Refuse refuse) {
+            throw new CaseRefusedException(refuse.reason());
+        }
+        if (decision instanceof AuthorizationPolicy.Decision.AllowWhere where && !where.filters().isEmpty()) {
+            checkPolicyFilters(tenant, where.filters());
+            List<CaseFilter> filters = new ArrayList<>(query.filters().size() + where.filters().size());
+            filters.addAll(query.filters());
+            filters.addAll(where.filters());
+            return new CaseQuery(filters, query.sort(), query.limit(), query.after());
+        }
+        return query;
     }
 
     /** Builds a {@link CaseService}. Not thread-safe. */

@@ -302,7 +302,9 @@ class AuthorizationPolicyTest {
         assertThat(service.modify(TENANT, modification().title("t").build()).noOp()).isTrue();
 
         for (Operation operation : Operation.values()) {
-            AuthorizationRequest request = AuthorizationRequest.of(operation, TENANT, Optional.empty(), created, List.of());
+            AuthorizationRequest request = operation == Operation.QUERY
+                    ? AuthorizationRequest.ofQuery(TENANT, Optional.empty(), io.casekit.core.query.CaseQuery.builder().build())
+                    : AuthorizationRequest.of(operation, TENANT, Optional.empty(), created, List.of());
             assertThat(AuthorizationPolicy.allowAll().decide(request)).isInstanceOf(AuthorizationPolicy.Decision.Allow.class);
         }
     }

@@ -69,6 +69,32 @@ public final class Responses {
         });
     }
 
+    /**
+     * The list response: {@code result} is an array holding one object, {@code caseList} (each case
+     * as {@link #read} writes it), {@code count}, and {@code nextCursor} when more cases follow.
+     */
+    public static byte[] list(List<Case> cases, long count, java.util.Optional<String> nextCursor) {
+        return write(g -> {
+            successStart(g);
+            g.writeName("result");
+            g.writeStartArray();
+            g.writeStartObject();
+            g.writeName("caseList");
+            g.writeStartArray();
+            for (Case c : cases) {
+                WireWriter.writeCase(g, c);
+            }
+            g.writeEndArray();
+            g.writeNumberProperty("count", count);
+            if (nextCursor.isPresent()) {
+                g.writeStringProperty("nextCursor", nextCursor.get());
+            }
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
     /** {@code {"resCode":…,"resMsg":…}}. */
     public static byte[] error(ResCode code, String resMsg) {
         return write(g -> {

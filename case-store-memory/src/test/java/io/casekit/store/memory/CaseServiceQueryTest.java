@@ -66,15 +66,18 @@ class CaseServiceQueryTest {
     }
 
     @Test
-    void aServiceWithAPolicyRefusesQueriesSoThatReadsCanNotBeBypassed() {
+    void aPolicyIsAskedForQueriesAndItsRefusalRefusesThem() {
         create("c0", "S1");
-        CaseService guarded = CaseService.builder(store, catalog)
+        CaseService allowing = CaseService.builder(store, catalog)
                 .policy(request -> io.casekit.core.service.AuthorizationPolicy.Decision.allow()).build();
+        CaseService refusing = CaseService.builder(store, catalog)
+                .policy(request -> io.casekit.core.service.AuthorizationPolicy.Decision.refuse("no")).build();
         CaseQuery q = CaseQuery.builder().type(TYPE).build();
 
-        assertThatThrownBy(() -> guarded.query(TENANT, q)).isInstanceOf(io.casekit.core.CaseRefusedException.class);
-        assertThatThrownBy(() -> guarded.count(TENANT, q)).isInstanceOf(io.casekit.core.CaseRefusedException.class);
-        assertThat(cases.count(TENANT, q)).isEqualTo(1);
+        assertThat(allowing.count(TENANT, q)).isEqualTo(1);
+        assertThat(allowing.query(TENANT, q).cases()).hasSize(1);
+        assertThatThrownBy(() -> refusing.query(TENANT, q)).isInstanceOf(io.casekit.core.CaseRefusedException.class);
+        assertThatThrownBy(() -> refusing.count(TENANT, q)).isInstanceOf(io.casekit.core.CaseRefusedException.class);
     }
 
     @Test
