@@ -40,11 +40,17 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * Creates, reads, previews and modifies the cases of a tenant, enforcing every rule of the case
@@ -636,6 +642,65 @@ public final class CaseService {
      */
     public long count(TenantId tenant, CaseQuery query, String actor) {
         return runQuery(tenant, query, Optional.of(checkedActor(actor)), false).count;
+    }
+
+    /**
+     * Every case of the tenant that matches the query, in its order, read page by page as the stream
+     * is consumed: at most one page ({@code query.limit()} cases) is held at a time, each page is one
+     * {@link #query} (validated, and authorized by the policy, as there). For exports and batch jobs;
+     * a user interface pages with {@link #query} instead. The first page is read, and the query
+     * validated and authorized, when this method is called; the stream is sequential and ordered.
+     *
+     * <p>Keyset paging: a case not changed while the stream runs appears exactly once; a case changed
+     * meanwhile may appear at its old place, its new place, both or neither. Closing the stream early
+     * reads no further page.
+     *
+     * @throws CaseValidationException       when the query does not fit
+     * @throws CaseRefusedException          when the policy refuses (also from the stream, for a later page)
+     * @throws UnsupportedOperationException when the store does not implement {@link CaseQueries}
+     */
+    public Stream<Case> stream(TenantId tenant, CaseQuery query) {
+        return walk(tenant, query, Optional.empty());
+    }
+
+    /**
+     * Every matching case, read on behalf of {@code actor}, whom the policy sees; see
+     * {@link #stream(TenantId, CaseQuery)}.
+     *
+     * @throws IllegalArgumentException when {@code actor} is blank
+     */
+    public Stream<Case> stream(TenantId tenant, CaseQuery query, String actor) {
+        return walk(tenant, query, Optional.of(checkedActor(actor)));
+    }
+
+    private Stream<Case> walk(TenantId tenant, CaseQuery query, Optional<String> actor) {
+        CasePage first = runQuery(tenant, query, actor, true).page;
+        Iterator<Case> cases = new Iterator<>() {
+            private CasePage page = first;
+            private Iterator<Case> current = first.cases().iterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext()) {
+                    if (page.next().isEmpty()) {
+                        return false;
+                    }
+                    page = runQuery(tenant, query.after(page.next().get()), actor, true).page;
+                    current = page.cases().iterator();
+                }
+                return true;
+            }
+
+            @Override
+            public Case next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(cases,
+                Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
     private record QueryResult(CasePage page, long count) {}
