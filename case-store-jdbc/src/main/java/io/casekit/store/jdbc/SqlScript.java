@@ -29,7 +29,9 @@ final class SqlScript {
 
     /**
      * @throws IllegalStateException when the script ends inside a literal, identifier, comment or
-     *                               body, or its last statement does not end with {@code ;}
+     *                               body, its last statement does not end with its delimiter, a
+     *                               {@code DELIMITER} line names none, or a MariaDB script ends with
+     *                               a delimiter other than {@code ;}
      */
     static List<String> statements(String script, JdbcDialect dialect) {
         List<String> statements = new ArrayList<>();
