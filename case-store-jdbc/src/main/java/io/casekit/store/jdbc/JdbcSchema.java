@@ -142,7 +142,10 @@ public final class JdbcSchema {
     /**
      * The schema scripts of a dialect, oldest first, with the table prefix filled in: for hosts that
      * apply DDL with their own migration tool. Each is a series of statements ending with {@code ;}
-     * (outside literals, quoted identifiers, comments and dollar-quoted bodies).
+     * (outside literals, quoted identifiers, comments and dollar-quoted bodies); MariaDB's version 2
+     * writes its compound statements between the lines {@code DELIMITER //} and {@code DELIMITER ;},
+     * as the {@code mysql} client and Flyway read them. Version 2 converts the data of version 1 in
+     * place: see "Schema version 2 and upgrading" in the module's README.
      */
     public static List<String> scripts(JdbcDialect dialect, JdbcStoreOptions options) {
         List<String> scripts = new ArrayList<>();

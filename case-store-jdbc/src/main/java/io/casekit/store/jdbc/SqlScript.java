@@ -14,6 +14,12 @@ import java.util.List;
  * <code>/*! … *&#47;</code> is kept: the server runs it), everything else is kept as written, and a
  * statement that is empty once its comments are gone is no statement.
  *
+ * <p>On MariaDB a line {@code DELIMITER <token>} that stands between statements (the {@code mysql}
+ * client's command, which Flyway's MariaDB parser also knows) makes {@code <token>} end the
+ * statements that follow, until the next {@code DELIMITER} line; the line itself is no statement.
+ * A stored function's body, a compound statement whose inner statements end with {@code ;}, is
+ * written between {@code DELIMITER //} and {@code DELIMITER ;}.
+ *
  * <p>Our decision, rather than a library: Jdbi's own {@code Script} splitter does not know dollar
  * quotes (jdbi/jdbi issue 1644), and a migration tool (Flyway) is not wanted as a run-time
  * dependency of the store for three scripts of its own.
@@ -23,18 +29,32 @@ final class SqlScript {
 
     /**
      * @throws IllegalStateException when the script ends inside a literal, identifier, comment or
-     *                               body, or its last statement does not end with {@code ;}
+     *                               body, its last statement does not end with its delimiter, a
+     *                               {@code DELIMITER} line names none, or a MariaDB script ends with
+     *                               a delimiter other than {@code ;}
      */
     static List<String> statements(String script, JdbcDialect dialect) {
         List<String> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
+        String delimiter = ";";
         int i = 0;
         int n = script.length();
         while (i < n) {
             char c = script.charAt(i);
-            if (c == ';') {
+            int delimiterLineEnd = dialect == JdbcDialect.MARIADB ? delimiterLineEnd(script, i) : -1;
+            if (delimiterLineEnd >= 0 && !current.toString().isBlank()) {
+                delimiterLineEnd = -1;
+            }
+            if (delimiterLineEnd >= 0) {
+                delimiter = script.substring(i + DELIMITER.length(), delimiterLineEnd).strip();
+                if (delimiter.isEmpty()) {
+                    throw new IllegalStateException("A casekit schema script has a DELIMITER line without a delimiter");
+                }
+                current.setLength(0);
+                i = delimiterLineEnd;
+            } else if (script.startsWith(delimiter, i)) {
                 add(statements, current);
-                i++;
+                i += delimiter.length();
             } else if (c == '\'' || c == '"' || (c == '`' && dialect == JdbcDialect.MARIADB)) {
                 int end = quotedEnd(script, i, c, dialect == JdbcDialect.MARIADB && c != '`');
                 current.append(script, i, end);
@@ -73,9 +93,31 @@ final class SqlScript {
             }
         }
         if (!current.toString().isBlank()) {
-            throw new IllegalStateException("A casekit schema script does not end its last statement with ';'");
+            throw new IllegalStateException("A casekit schema script does not end its last statement with '"
+                    + delimiter + "'");
+        }
+        if (!delimiter.equals(";")) {
+            throw new IllegalStateException("A casekit schema script ends with the delimiter " + delimiter
+                    + " instead of ';'");
         }
         return statements;
+    }
+
+    private static final String DELIMITER = "DELIMITER";
+
+    /**
+     * The end of a {@code DELIMITER <token>} line (the index of its line break, or the script's end)
+     * when one starts at {@code i}, the start of a line; otherwise -1.
+     */
+    private static int delimiterLineEnd(String script, int i) {
+        if (!script.regionMatches(true, i, DELIMITER, 0, DELIMITER.length())
+                || (i > 0 && script.charAt(i - 1) != '\n')
+                || i + DELIMITER.length() >= script.length()
+                || (script.charAt(i + DELIMITER.length()) != ' ' && script.charAt(i + DELIMITER.length()) != '\t')) {
+            return -1;
+        }
+        int end = script.indexOf('\n', i);
+        return end < 0 ? script.length() : end;
     }
 
     private static void add(List<String> statements, StringBuilder current) {

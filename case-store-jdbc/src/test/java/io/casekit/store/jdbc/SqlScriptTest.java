@@ -93,6 +93,50 @@ class SqlScriptTest {
                 "SELECT 3--4");
     }
 
+    @Test
+    void mariaDbDelimiterLinesKeepACompoundStatementWhole() {
+        String script = """
+                SELECT 1;
+                DELIMITER //
+                CREATE FUNCTION f(x INT) RETURNS INT
+                BEGIN
+                    DECLARE y INT DEFAULT ';//';
+                    SET y = x + 1; -- a comment; with //
+                    RETURN y;
+                END
+                //
+                BEGIN NOT ATOMIC SELECT 2; END//
+                delimiter ;
+                SELECT 3;
+                """;
+        assertThat(SqlScript.statements(script, JdbcDialect.MARIADB)).containsExactly(
+                "SELECT 1",
+                "CREATE FUNCTION f(x INT) RETURNS INT\nBEGIN\n    DECLARE y INT DEFAULT ';//';\n    SET y = x + 1; \n"
+                        + "    RETURN y;\nEND",
+                "BEGIN NOT ATOMIC SELECT 2; END",
+                "SELECT 3");
+    }
+
+    @Test
+    void aDelimiterLineCountsOnlyOnMariaDbBetweenStatementsAtALineStart() {
+        assertThat(SqlScript.statements("SELECT 1\nDELIMITER //\n;", JdbcDialect.MARIADB))
+                .containsExactly("SELECT 1\nDELIMITER //");
+        assertThat(SqlScript.statements("SELECT ' DELIMITER //';\n  DELIMITER x;", JdbcDialect.MARIADB))
+                .containsExactly("SELECT ' DELIMITER //'", "DELIMITER x");
+        assertThat(SqlScript.statements("DELIMITER //\nSELECT 1;", JdbcDialect.POSTGRESQL))
+                .containsExactly("DELIMITER //\nSELECT 1");
+    }
+
+    @Test
+    void aMariaDbScriptMustEndWithTheDelimiterSetBack() {
+        assertThatThrownBy(() -> SqlScript.statements("DELIMITER //\nSELECT 1//\n", JdbcDialect.MARIADB))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("instead of ';'");
+        assertThatThrownBy(() -> SqlScript.statements("DELIMITER //\nSELECT 1;\n", JdbcDialect.MARIADB))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("'//'");
+        assertThatThrownBy(() -> SqlScript.statements("DELIMITER \nSELECT 1;\n", JdbcDialect.MARIADB))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("without a delimiter");
+    }
+
     @ParameterizedTest
     @EnumSource(JdbcDialect.class)
     void aScriptThatEndsInsideALiteralOrCommentIsRefused(JdbcDialect dialect) {
