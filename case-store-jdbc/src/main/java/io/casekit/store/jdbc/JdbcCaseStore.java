@@ -30,8 +30,8 @@ import java.util.ArrayList;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * A {@link CaseStore} in a relational database (H2, PostgreSQL or MariaDB), on the host's
- * {@link Jdbi}. It keeps every promise of {@link CaseStore}: tenant scope, atomic state and history,
+ * A {@link CaseStore} and {@link CaseQueries} in a relational database (H2, PostgreSQL or MariaDB),
+ * on the host's {@link Jdbi}. It keeps every promise of {@link CaseStore}: tenant scope, atomic state and history,
  * compare-and-set updates (no lost update, also between processes sharing the database), exact
  * values whatever the JVM and database time zones.
  *
@@ -47,7 +47,8 @@ import org.jdbi.v3.core.Jdbi;
  * <p><b>Cost.</b> {@link #find}, {@link #history} and {@link #historyPage} are one query (a page
  * returns at most its limit of rows, read on the history table's primary key); {@link #insert} two inserts;
  * {@link #update} one update and one insert, plus one locking read only when the update matched no
- * row. No statement reads metadata. Inside {@link #inSession} (as the service runs each modify), the
+ * row. {@link #page} and {@link #count} (the query SPI {@link CaseQueries}) are one query each, whose
+ * text depends only on the query's shape (see {@code README.md}, "Queries"). No statement reads metadata. Inside {@link #inSession} (as the service runs each modify), the
  * calls share one connection instead of taking one each; each keeps its own transaction.
  *
  * <p><b>Failures.</b> A duplicate key is a {@link DuplicateCaseException}; a transaction the database

@@ -202,7 +202,8 @@ class JdbcCaseQueriesTest {
         Case text = Fixtures.minimal(TENANT, "text").with("f", Optional.of(Value.text("true")));
         Case bool = Fixtures.minimal(TENANT, "bool").with("f", Optional.of(Value.bool(true)));
         Case number = Fixtures.minimal(TENANT, "number").with("f", Optional.of(Value.decimal(new java.math.BigDecimal("5"))));
-        for (Case c : List.of(list, text, bool, number)) {
+        Case exponent = Fixtures.minimal(TENANT, "exponent").with("f", Optional.of(Value.decimal(new java.math.BigDecimal("1E+3"))));
+        for (Case c : List.of(list, text, bool, number, exponent)) {
             store.insert(c, Fixtures.creation(c));
         }
 
@@ -211,10 +212,14 @@ class JdbcCaseQueriesTest {
         assertThat(match(store, new CaseFilter.ExtensionIn("f", java.util.Set.of(Value.bool(true))))).containsExactly("bool");
         assertThat(match(store, new CaseFilter.ExtensionContainsAny("f", java.util.Set.of("true")))).containsExactly("list");
         assertThat(match(store, new CaseFilter.ExtensionRange("f", Optional.of(Value.decimal(new java.math.BigDecimal("5.000"))),
-                Optional.empty()))).containsExactly("number");
+                Optional.empty()))).containsExactly("exponent", "number");
+        assertThat(match(store, new CaseFilter.ExtensionRange("f", Optional.of(Value.decimal(new java.math.BigDecimal("999.99"))),
+                Optional.of(Value.decimal(new java.math.BigDecimal("1000.000001")))))).containsExactly("exponent");
+        assertThat(match(store, new CaseFilter.ExtensionRange("f", Optional.empty(),
+                Optional.of(Value.decimal(new java.math.BigDecimal("1000")))))).containsExactly("number");
         assertThat(match(store, new CaseFilter.ExtensionRange("f", Optional.of(Value.date(java.time.LocalDate.of(1000, 1, 1))),
                 Optional.empty()))).isEmpty();
-        assertThat(match(store, new CaseFilter.ExtensionPresent("f", true))).hasSize(4);
+        assertThat(match(store, new CaseFilter.ExtensionPresent("f", true))).hasSize(5);
     }
 
     /**
