@@ -60,7 +60,9 @@ import org.jdbi.v3.core.Jdbi;
  * {@link IllegalStateException} naming the strategy to use, thrown before any statement runs. Instants are kept to the millisecond from the year 1000 to
  * 9999, due dates to the second in the years 1000 to 9999 ({@link TimeColumns}, the same on every
  * dialect): a case or entry with another is refused with an {@link IllegalArgumentException} before
- * any statement, rather than silently truncated.
+ * any statement, rather than silently truncated. So is a case whose {@code ownerId}, {@code contactId},
+ * {@code contactPhone} or {@code createdBy} has more than 20 characters (the rules allow 20 UTF-8
+ * bytes; MariaDB's indexed columns hold 20 characters).
  *
  * <p>Thread-safe; it holds no connection between calls. The tables must exist: see
  * {@link JdbcSchema}.
@@ -442,10 +444,31 @@ public final class JdbcCaseStore implements CaseStore, CaseQueries {
         Objects.requireNonNull(id, "id");
     }
 
-    /** The instants and due date of a case, checked before any statement: see {@link TimeColumns}. */
+    /**
+     * The instants and due date of a case ({@link TimeColumns}) and its indexed party columns,
+     * checked before any statement.
+     */
     private static void checkTimes(Case c) {
         TimeColumns.keepable(c.createdAt());
         TimeColumns.keepable(c.updatedAt());
         c.dueDate().ifPresent(TimeColumns::keepable);
+        c.ownerId().ifPresent(v -> checkParty("ownerId", v));
+        c.contactId().ifPresent(v -> checkParty("contactId", v));
+        c.contactPhone().ifPresent(v -> checkParty("contactPhone", v));
+        checkParty("createdBy", c.createdBy());
+    }
+
+    /**
+     * The most characters of {@code ownerId}, {@code contactId}, {@code contactPhone} and
+     * {@code createdBy}: 20, the columns' size on MariaDB (where they are indexed whole), kept on every
+     * dialect so that a case stored on one can be stored on all. The rules allow 20 UTF-8 bytes.
+     */
+    static final int MAX_PARTY_CHARACTERS = 20;
+
+    private static void checkParty(String field, String value) {
+        if (value.codePointCount(0, value.length()) > MAX_PARTY_CHARACTERS) {
+            throw new IllegalArgumentException("The case store keeps " + field + " of at most " + MAX_PARTY_CHARACTERS
+                    + " characters (the rules allow 20 UTF-8 bytes); this one has more");
+        }
     }
 }

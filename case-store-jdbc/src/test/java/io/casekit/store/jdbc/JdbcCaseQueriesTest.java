@@ -193,6 +193,32 @@ class JdbcCaseQueriesTest {
         assertThat(store.count(TENANT, CaseQuery.builder().extensionPresent("f_1", false).build())).isEqualTo(1);
     }
 
+    /**
+     * ownerId, contactId, contactPhone and createdBy are kept up to 20 characters on every dialect
+     * (MariaDB's indexed VARCHAR(20)): the longest the rules allow (20 bytes, 20 four-byte characters
+     * would be 80 bytes) is kept and found; one more character is refused before any statement.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void partiesOfTwentyCharactersAreKeptAndLongerOnesRefused(String database) {
+        JdbcCaseStore store = DATABASES.get(database).store();
+        String twenty = "o123456789_123456789";
+        Case longest = Fixtures.minimal(TENANT, "longest").with("ownerId", Optional.of(Value.text(twenty)))
+                .with("contactId", Optional.of(Value.text(twenty)))
+                .with("contactPhone", Optional.of(Value.text("+1 (555) 123-456 789")));
+        store.insert(longest, Fixtures.creation(longest));
+        assertThat(store.find(TENANT, longest.id())).contains(longest);
+        assertThat(ids(store.page(TENANT, CaseQuery.builder().in(CaseFilter.Party.OWNER_ID, twenty).build())))
+                .containsExactly("longest");
+
+        for (String field : List.of("ownerId", "contactId", "contactPhone")) {
+            Case tooLong = Fixtures.minimal(TENANT, "long").with(field, Optional.of(Value.text("1" + twenty)));
+            assertThatThrownBy(() -> store.insert(tooLong, Fixtures.creation(tooLong)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(field);
+        }
+        assertThat(store.find(TENANT, CaseId.of("long"))).isEmpty();
+    }
+
     /** Every extension filter on a value of another kind than the filter's: none matches. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
