@@ -10,6 +10,10 @@ import io.casekit.core.DuplicateCaseException;
 import io.casekit.core.HistoryEntry;
 import io.casekit.core.Priority;
 import io.casekit.core.TenantId;
+import io.casekit.core.query.CaseFilter;
+import io.casekit.core.query.CasePage;
+import io.casekit.core.query.CaseQuery;
+import io.casekit.core.spi.CaseQueries;
 import io.casekit.core.spi.CaseStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,8 +30,8 @@ import java.util.ArrayList;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * A {@link CaseStore} in a relational database (H2, PostgreSQL or MariaDB), on the host's
- * {@link Jdbi}. It keeps every promise of {@link CaseStore}: tenant scope, atomic state and history,
+ * A {@link CaseStore} and {@link CaseQueries} in a relational database (H2, PostgreSQL or MariaDB),
+ * on the host's {@link Jdbi}. It keeps every promise of {@link CaseStore}: tenant scope, atomic state and history,
  * compare-and-set updates (no lost update, also between processes sharing the database), exact
  * values whatever the JVM and database time zones.
  *
@@ -43,7 +47,8 @@ import org.jdbi.v3.core.Jdbi;
  * <p><b>Cost.</b> {@link #find}, {@link #history} and {@link #historyPage} are one query (a page
  * returns at most its limit of rows, read on the history table's primary key); {@link #insert} two inserts;
  * {@link #update} one update and one insert, plus one locking read only when the update matched no
- * row. No statement reads metadata. Inside {@link #inSession} (as the service runs each modify), the
+ * row. {@link #page} and {@link #count} (the query SPI {@link CaseQueries}) are one query each, whose
+ * text depends only on the query's shape (see {@code README.md}, "Queries"). No statement reads metadata. Inside {@link #inSession} (as the service runs each modify), the
  * calls share one connection instead of taking one each; each keeps its own transaction.
  *
  * <p><b>Failures.</b> A duplicate key is a {@link DuplicateCaseException}; a transaction the database
@@ -55,16 +60,20 @@ import org.jdbi.v3.core.Jdbi;
  * {@link IllegalStateException} naming the strategy to use, thrown before any statement runs. Instants are kept to the millisecond from the year 1000 to
  * 9999, due dates to the second in the years 1000 to 9999 ({@link TimeColumns}, the same on every
  * dialect): a case or entry with another is refused with an {@link IllegalArgumentException} before
- * any statement, rather than silently truncated.
+ * any statement, rather than silently truncated. So is a case whose {@code ownerId}, {@code contactId},
+ * {@code contactPhone} or {@code createdBy} has more than 20 characters (the rules allow 20 UTF-8
+ * bytes; MariaDB's indexed columns hold 20 characters).
  *
  * <p>Thread-safe; it holds no connection between calls. The tables must exist: see
  * {@link JdbcSchema}.
  */
-public final class JdbcCaseStore implements CaseStore {
+public final class JdbcCaseStore implements CaseStore, CaseQueries {
     private final Database db;
+    private final CaseQuerySql queries;
 
     private JdbcCaseStore(Database db) {
         this.db = db;
+        this.queries = new CaseQuerySql(db.sql, db.dialect, db.time);
     }
 
     /**
@@ -240,6 +249,85 @@ public final class JdbcCaseStore implements CaseStore {
         }
     }
 
+    /**
+     * One query: {@code SELECT} of the case columns {@code WHERE tenant = ?} and the filters and,
+     * with a position, the keyset condition, {@code ORDER BY} the sort (empties last) then the id,
+     * {@code LIMIT limit + 1}; the extra row only tells that a next page exists. See
+     * {@code README.md}, "Queries", for the SQL per filter, the indexes and the costs.
+     *
+     * @throws IllegalArgumentException when an extension filter names a field the rules do not
+     *                                  allow, before any statement
+     */
+    @Override
+    public CasePage page(TenantId tenant, CaseQuery query) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(query, "query");
+        CaseQuerySql.Bound statement = queries.page(tenant, query);
+        try {
+            List<Case> cases = db.read(h -> {
+                try (PreparedStatement select = h.prepareStatement(statement.sql)) {
+                    statement.bind(select);
+                    List<Case> found = new ArrayList<>(query.limit() + 1);
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(readCase(tenant, CaseId.of(rs.getString(2)), rs));
+                        }
+                    }
+                    return found;
+                }
+            });
+            if (cases.size() <= query.limit()) {
+                return new CasePage(cases, Optional.empty());
+            }
+            List<Case> page = cases.subList(0, query.limit());
+            return new CasePage(page, Optional.of(query.sort().positionOf(page.get(page.size() - 1))));
+        } catch (Database.Refused e) {
+            throw e;
+        } catch (SQLException | RuntimeException e) {
+            throw Failures.unavailable(e, db.dialect);
+        }
+    }
+
+    /**
+     * One query: {@code SELECT COUNT(*) ... WHERE tenant = ?} and the filters.
+     *
+     * @throws IllegalArgumentException when an extension filter names a field the rules do not
+     *                                  allow, before any statement
+     */
+    @Override
+    public long count(TenantId tenant, CaseQuery query) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(query, "query");
+        CaseQuerySql.Bound statement = queries.count(tenant, query);
+        try {
+            return db.read(h -> {
+                try (PreparedStatement select = h.prepareStatement(statement.sql)) {
+                    statement.bind(select);
+                    try (ResultSet rs = select.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new MalformedColumnException("a count returned no row");
+                        }
+                        return rs.getLong(1);
+                    }
+                }
+            });
+        } catch (Database.Refused e) {
+            throw e;
+        } catch (SQLException | RuntimeException e) {
+            throw Failures.unavailable(e, db.dialect);
+        }
+    }
+
+    /** The statement {@link #page} runs for the query, with its parameters: for tests of the plan. */
+    CaseQuerySql.Bound pageStatement(TenantId tenant, CaseQuery query) {
+        return queries.page(tenant, query);
+    }
+
+    /** The statement {@link #count} runs for the query, with its parameters. */
+    CaseQuerySql.Bound countStatement(TenantId tenant, CaseQuery query) {
+        return queries.count(tenant, query);
+    }
+
     private List<HistoryEntry> readEntries(TenantId tenant, CaseId id, PreparedStatement query) throws SQLException {
         List<HistoryEntry> entries = new ArrayList<>();
         try (ResultSet rs = query.executeQuery()) {
@@ -273,6 +361,7 @@ public final class JdbcCaseStore implements CaseStore {
             insert.setString(14, c.createdBy());
             db.time.setInstant(insert, 15, c.createdAt());
             db.time.setInstant(insert, 16, c.updatedAt());
+            insert.setString(17, CaseFilter.TitleContains.fold(c.title()));
             insert.executeUpdate();
         }
     }
@@ -290,9 +379,10 @@ public final class JdbcCaseStore implements CaseStore {
             update.setString(9, ValueColumns.extensions(c.extensions()));
             update.setLong(10, c.version());
             db.time.setInstant(update, 11, c.updatedAt());
-            update.setString(12, c.tenant().value());
-            update.setString(13, c.id().value());
-            update.setLong(14, expectedVersion);
+            update.setString(12, CaseFilter.TitleContains.fold(c.title()));
+            update.setString(13, c.tenant().value());
+            update.setString(14, c.id().value());
+            update.setLong(15, expectedVersion);
             return update.executeUpdate();
         }
     }
@@ -354,10 +444,31 @@ public final class JdbcCaseStore implements CaseStore {
         Objects.requireNonNull(id, "id");
     }
 
-    /** The instants and due date of a case, checked before any statement: see {@link TimeColumns}. */
+    /**
+     * The instants and due date of a case ({@link TimeColumns}) and its indexed party columns,
+     * checked before any statement.
+     */
     private static void checkTimes(Case c) {
         TimeColumns.keepable(c.createdAt());
         TimeColumns.keepable(c.updatedAt());
         c.dueDate().ifPresent(TimeColumns::keepable);
+        c.ownerId().ifPresent(v -> checkParty("ownerId", v));
+        c.contactId().ifPresent(v -> checkParty("contactId", v));
+        c.contactPhone().ifPresent(v -> checkParty("contactPhone", v));
+        checkParty("createdBy", c.createdBy());
+    }
+
+    /**
+     * The most characters of {@code ownerId}, {@code contactId}, {@code contactPhone} and
+     * {@code createdBy}: 20, the columns' size on MariaDB (where they are indexed whole), kept on every
+     * dialect so that a case stored on one can be stored on all. The rules allow 20 UTF-8 bytes.
+     */
+    static final int MAX_PARTY_CHARACTERS = 20;
+
+    private static void checkParty(String field, String value) {
+        if (value.codePointCount(0, value.length()) > MAX_PARTY_CHARACTERS) {
+            throw new IllegalArgumentException("The case store keeps " + field + " of at most " + MAX_PARTY_CHARACTERS
+                    + " characters (the rules allow 20 UTF-8 bytes); this one has more");
+        }
     }
 }
