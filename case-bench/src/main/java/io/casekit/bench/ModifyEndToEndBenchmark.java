@@ -67,7 +67,7 @@ public class ModifyEndToEndBenchmark {
         // The hand-written side starts from a row like the one casekit created.
         jdbi.useHandle(h -> h.execute("INSERT INTO " + prefix + "case SELECT * FROM " + database.prefix
                 + "case"));
-        handWritten = new HandWrittenJdbcModify(database.dataSource, prefix, JsonMapper.builder().build(),
+        handWritten = new HandWrittenJdbcModify(database.dataSource, store, prefix, JsonMapper.builder().build(),
                 Validation.byProvider(HibernateValidator.class).configure()
                         .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory()
                         .getValidator());
