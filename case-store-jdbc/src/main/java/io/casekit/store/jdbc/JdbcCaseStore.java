@@ -10,6 +10,10 @@ import io.casekit.core.DuplicateCaseException;
 import io.casekit.core.HistoryEntry;
 import io.casekit.core.Priority;
 import io.casekit.core.TenantId;
+import io.casekit.core.query.CaseFilter;
+import io.casekit.core.query.CasePage;
+import io.casekit.core.query.CaseQuery;
+import io.casekit.core.spi.CaseQueries;
 import io.casekit.core.spi.CaseStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -60,11 +64,13 @@ import org.jdbi.v3.core.Jdbi;
  * <p>Thread-safe; it holds no connection between calls. The tables must exist: see
  * {@link JdbcSchema}.
  */
-public final class JdbcCaseStore implements CaseStore {
+public final class JdbcCaseStore implements CaseStore, CaseQueries {
     private final Database db;
+    private final CaseQuerySql queries;
 
     private JdbcCaseStore(Database db) {
         this.db = db;
+        this.queries = new CaseQuerySql(db.sql, db.dialect, db.time);
     }
 
     /**
@@ -240,6 +246,85 @@ public final class JdbcCaseStore implements CaseStore {
         }
     }
 
+    /**
+     * One query: {@code SELECT} of the case columns {@code WHERE tenant = ?} and the filters and,
+     * with a position, the keyset condition, {@code ORDER BY} the sort (empties last) then the id,
+     * {@code LIMIT limit + 1}; the extra row only tells that a next page exists. See
+     * {@code README.md}, "Queries", for the SQL per filter, the indexes and the costs.
+     *
+     * @throws IllegalArgumentException when an extension filter names a field the rules do not
+     *                                  allow, before any statement
+     */
+    @Override
+    public CasePage page(TenantId tenant, CaseQuery query) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(query, "query");
+        CaseQuerySql.Bound statement = queries.page(tenant, query);
+        try {
+            List<Case> cases = db.read(h -> {
+                try (PreparedStatement select = h.prepareStatement(statement.sql)) {
+                    statement.bind(select);
+                    List<Case> found = new ArrayList<>(query.limit() + 1);
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(readCase(tenant, CaseId.of(rs.getString(2)), rs));
+                        }
+                    }
+                    return found;
+                }
+            });
+            if (cases.size() <= query.limit()) {
+                return new CasePage(cases, Optional.empty());
+            }
+            List<Case> page = cases.subList(0, query.limit());
+            return new CasePage(page, Optional.of(query.sort().positionOf(page.get(page.size() - 1))));
+        } catch (Database.Refused e) {
+            throw e;
+        } catch (SQLException | RuntimeException e) {
+            throw Failures.unavailable(e, db.dialect);
+        }
+    }
+
+    /**
+     * One query: {@code SELECT COUNT(*) ... WHERE tenant = ?} and the filters.
+     *
+     * @throws IllegalArgumentException when an extension filter names a field the rules do not
+     *                                  allow, before any statement
+     */
+    @Override
+    public long count(TenantId tenant, CaseQuery query) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(query, "query");
+        CaseQuerySql.Bound statement = queries.count(tenant, query);
+        try {
+            return db.read(h -> {
+                try (PreparedStatement select = h.prepareStatement(statement.sql)) {
+                    statement.bind(select);
+                    try (ResultSet rs = select.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new MalformedColumnException("a count returned no row");
+                        }
+                        return rs.getLong(1);
+                    }
+                }
+            });
+        } catch (Database.Refused e) {
+            throw e;
+        } catch (SQLException | RuntimeException e) {
+            throw Failures.unavailable(e, db.dialect);
+        }
+    }
+
+    /** The statement {@link #page} runs for the query, with its parameters: for tests of the plan. */
+    CaseQuerySql.Bound pageStatement(TenantId tenant, CaseQuery query) {
+        return queries.page(tenant, query);
+    }
+
+    /** The statement {@link #count} runs for the query, with its parameters. */
+    CaseQuerySql.Bound countStatement(TenantId tenant, CaseQuery query) {
+        return queries.count(tenant, query);
+    }
+
     private List<HistoryEntry> readEntries(TenantId tenant, CaseId id, PreparedStatement query) throws SQLException {
         List<HistoryEntry> entries = new ArrayList<>();
         try (ResultSet rs = query.executeQuery()) {
@@ -273,6 +358,7 @@ public final class JdbcCaseStore implements CaseStore {
             insert.setString(14, c.createdBy());
             db.time.setInstant(insert, 15, c.createdAt());
             db.time.setInstant(insert, 16, c.updatedAt());
+            insert.setString(17, CaseFilter.TitleContains.fold(c.title()));
             insert.executeUpdate();
         }
     }
@@ -290,9 +376,10 @@ public final class JdbcCaseStore implements CaseStore {
             update.setString(9, ValueColumns.extensions(c.extensions()));
             update.setLong(10, c.version());
             db.time.setInstant(update, 11, c.updatedAt());
-            update.setString(12, c.tenant().value());
-            update.setString(13, c.id().value());
-            update.setLong(14, expectedVersion);
+            update.setString(12, CaseFilter.TitleContains.fold(c.title()));
+            update.setString(13, c.tenant().value());
+            update.setString(14, c.id().value());
+            update.setLong(15, expectedVersion);
             return update.executeUpdate();
         }
     }

@@ -30,9 +30,9 @@ import org.jdbi.v3.core.statement.Query;
  */
 public final class JdbcSchema {
     /** The schema version this library reads and writes. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
-    private static final List<String> SCRIPTS = List.of("V1__casekit.sql", "V2__casekit.sql");
+    private static final List<String> SCRIPTS = List.of("V1__casekit.sql", "V2__casekit.sql", "V3__casekit.sql");
     private static final String RESOURCE_ROOT = "io/casekit/store/jdbc/schema/";
     private static final int LOCK_WAIT_SECONDS = 60;
     private static final Object H2_LOCK = new Object();

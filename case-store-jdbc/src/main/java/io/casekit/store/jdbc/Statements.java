@@ -14,14 +14,20 @@ final class Statements {
     static final String CASE_COLUMNS = "tenant, id, type_id, version, title, description, owner_id, priority, "
             + "due_date, contact_id, contact_phone, attachment, extensions, created_by, created_at, updated_at";
 
+    /** The table prefix; also the prefix of H2's function aliases (schema version 3). */
+    final String prefix;
     final String caseTable;
     final String historyTable;
     final String caseTypeTable;
     final String schemaTable;
 
+    /**
+     * Binds {@link #CASE_COLUMNS}, then {@code title_folded}: the title folded as title filters
+     * compare it ({@link io.casekit.core.query.CaseFilter.TitleContains#fold}), which the store writes.
+     */
     final String insertCase;
     final String insertHistory;
-    /** Binds the new state, then tenant, id and the expected version. */
+    /** Binds the new state (ending in {@code title_folded}), then tenant, id and the expected version. */
     final String updateCase;
     /** The version of a case, read with a lock so that it is the latest committed one. */
     final String lockedVersion;
@@ -38,19 +44,20 @@ final class Statements {
     final String upsertCaseType;
 
     Statements(String prefix, JdbcDialect dialect) {
+        this.prefix = prefix;
         caseTable = prefix + CASE_TABLE;
         historyTable = prefix + HISTORY_TABLE;
         caseTypeTable = prefix + CASE_TYPE_TABLE;
         schemaTable = prefix + SCHEMA_TABLE;
 
         String json = dialect.jsonParameter();
-        insertCase = "INSERT INTO " + caseTable + " (" + CASE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + json + ", ?, ?, ?)";
+        insertCase = "INSERT INTO " + caseTable + " (" + CASE_COLUMNS + ", title_folded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, " + json + ", ?, ?, ?, ?)";
         insertHistory = "INSERT INTO " + historyTable + " (tenant, case_id, version, changed_at, actor, changes)"
                 + " VALUES (?, ?, ?, ?, ?, " + json + ")";
         updateCase = "UPDATE " + caseTable + " SET title = ?, description = ?, owner_id = ?, priority = ?,"
                 + " due_date = ?, contact_id = ?, contact_phone = ?, attachment = ?, extensions = " + json + ", version = ?,"
-                + " updated_at = ? WHERE tenant = ? AND id = ? AND version = ?";
+                + " updated_at = ?, title_folded = ? WHERE tenant = ? AND id = ? AND version = ?";
         lockedVersion = "SELECT version FROM " + caseTable + " WHERE tenant = ? AND id = ? FOR UPDATE";
         findCase = "SELECT " + CASE_COLUMNS + " FROM " + caseTable + " WHERE tenant = ? AND id = ?";
         history = "SELECT version, changed_at, actor, changes FROM " + historyTable
