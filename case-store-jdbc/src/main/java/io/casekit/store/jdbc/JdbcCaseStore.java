@@ -30,8 +30,8 @@ import java.util.ArrayList;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * A {@link CaseStore} in a relational database (H2, PostgreSQL or MariaDB), on the host's
- * {@link Jdbi}. It keeps every promise of {@link CaseStore}: tenant scope, atomic state and history,
+ * A {@link CaseStore} and {@link CaseQueries} in a relational database (H2, PostgreSQL or MariaDB),
+ * on the host's {@link Jdbi}. It keeps every promise of {@link CaseStore}: tenant scope, atomic state and history,
  * compare-and-set updates (no lost update, also between processes sharing the database), exact
  * values whatever the JVM and database time zones.
  *
@@ -47,7 +47,8 @@ import org.jdbi.v3.core.Jdbi;
  * <p><b>Cost.</b> {@link #find}, {@link #history} and {@link #historyPage} are one query (a page
  * returns at most its limit of rows, read on the history table's primary key); {@link #insert} two inserts;
  * {@link #update} one update and one insert, plus one locking read only when the update matched no
- * row. No statement reads metadata. Inside {@link #inSession} (as the service runs each modify), the
+ * row. {@link #page} and {@link #count} (the query SPI {@link CaseQueries}) are one query each, whose
+ * text depends only on the query's shape (see {@code README.md}, "Queries"). No statement reads metadata. Inside {@link #inSession} (as the service runs each modify), the
  * calls share one connection instead of taking one each; each keeps its own transaction.
  *
  * <p><b>Failures.</b> A duplicate key is a {@link DuplicateCaseException}; a transaction the database
@@ -59,7 +60,9 @@ import org.jdbi.v3.core.Jdbi;
  * {@link IllegalStateException} naming the strategy to use, thrown before any statement runs. Instants are kept to the millisecond from the year 1000 to
  * 9999, due dates to the second in the years 1000 to 9999 ({@link TimeColumns}, the same on every
  * dialect): a case or entry with another is refused with an {@link IllegalArgumentException} before
- * any statement, rather than silently truncated.
+ * any statement, rather than silently truncated. So is a case whose {@code ownerId}, {@code contactId},
+ * {@code contactPhone} or {@code createdBy} has more than 20 characters (the rules allow 20 UTF-8
+ * bytes; MariaDB's indexed columns hold 20 characters).
  *
  * <p>Thread-safe; it holds no connection between calls. The tables must exist: see
  * {@link JdbcSchema}.
@@ -441,10 +444,31 @@ public final class JdbcCaseStore implements CaseStore, CaseQueries {
         Objects.requireNonNull(id, "id");
     }
 
-    /** The instants and due date of a case, checked before any statement: see {@link TimeColumns}. */
+    /**
+     * The instants and due date of a case ({@link TimeColumns}) and its indexed party columns,
+     * checked before any statement.
+     */
     private static void checkTimes(Case c) {
         TimeColumns.keepable(c.createdAt());
         TimeColumns.keepable(c.updatedAt());
         c.dueDate().ifPresent(TimeColumns::keepable);
+        c.ownerId().ifPresent(v -> checkParty("ownerId", v));
+        c.contactId().ifPresent(v -> checkParty("contactId", v));
+        c.contactPhone().ifPresent(v -> checkParty("contactPhone", v));
+        checkParty("createdBy", c.createdBy());
+    }
+
+    /**
+     * The most characters of {@code ownerId}, {@code contactId}, {@code contactPhone} and
+     * {@code createdBy}: 20, the columns' size on MariaDB (where they are indexed whole), kept on every
+     * dialect so that a case stored on one can be stored on all. The rules allow 20 UTF-8 bytes.
+     */
+    static final int MAX_PARTY_CHARACTERS = 20;
+
+    private static void checkParty(String field, String value) {
+        if (value.codePointCount(0, value.length()) > MAX_PARTY_CHARACTERS) {
+            throw new IllegalArgumentException("The case store keeps " + field + " of at most " + MAX_PARTY_CHARACTERS
+                    + " characters (the rules allow 20 UTF-8 bytes); this one has more");
+        }
     }
 }

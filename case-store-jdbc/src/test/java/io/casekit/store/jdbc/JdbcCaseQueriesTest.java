@@ -193,6 +193,32 @@ class JdbcCaseQueriesTest {
         assertThat(store.count(TENANT, CaseQuery.builder().extensionPresent("f_1", false).build())).isEqualTo(1);
     }
 
+    /**
+     * ownerId, contactId, contactPhone and createdBy are kept up to 20 characters on every dialect
+     * (MariaDB's indexed VARCHAR(20)): the longest the rules allow (20 bytes, 20 four-byte characters
+     * would be 80 bytes) is kept and found; one more character is refused before any statement.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void partiesOfTwentyCharactersAreKeptAndLongerOnesRefused(String database) {
+        JdbcCaseStore store = DATABASES.get(database).store();
+        String twenty = "o123456789_123456789";
+        Case longest = Fixtures.minimal(TENANT, "longest").with("ownerId", Optional.of(Value.text(twenty)))
+                .with("contactId", Optional.of(Value.text(twenty)))
+                .with("contactPhone", Optional.of(Value.text("+1 (555) 123-456 789")));
+        store.insert(longest, Fixtures.creation(longest));
+        assertThat(store.find(TENANT, longest.id())).contains(longest);
+        assertThat(ids(store.page(TENANT, CaseQuery.builder().in(CaseFilter.Party.OWNER_ID, twenty).build())))
+                .containsExactly("longest");
+
+        for (String field : List.of("ownerId", "contactId", "contactPhone")) {
+            Case tooLong = Fixtures.minimal(TENANT, "long").with(field, Optional.of(Value.text("1" + twenty)));
+            assertThatThrownBy(() -> store.insert(tooLong, Fixtures.creation(tooLong)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(field);
+        }
+        assertThat(store.find(TENANT, CaseId.of("long"))).isEmpty();
+    }
+
     /** Every extension filter on a value of another kind than the filter's: none matches. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
@@ -202,7 +228,8 @@ class JdbcCaseQueriesTest {
         Case text = Fixtures.minimal(TENANT, "text").with("f", Optional.of(Value.text("true")));
         Case bool = Fixtures.minimal(TENANT, "bool").with("f", Optional.of(Value.bool(true)));
         Case number = Fixtures.minimal(TENANT, "number").with("f", Optional.of(Value.decimal(new java.math.BigDecimal("5"))));
-        for (Case c : List.of(list, text, bool, number)) {
+        Case exponent = Fixtures.minimal(TENANT, "exponent").with("f", Optional.of(Value.decimal(new java.math.BigDecimal("1E+3"))));
+        for (Case c : List.of(list, text, bool, number, exponent)) {
             store.insert(c, Fixtures.creation(c));
         }
 
@@ -211,10 +238,14 @@ class JdbcCaseQueriesTest {
         assertThat(match(store, new CaseFilter.ExtensionIn("f", java.util.Set.of(Value.bool(true))))).containsExactly("bool");
         assertThat(match(store, new CaseFilter.ExtensionContainsAny("f", java.util.Set.of("true")))).containsExactly("list");
         assertThat(match(store, new CaseFilter.ExtensionRange("f", Optional.of(Value.decimal(new java.math.BigDecimal("5.000"))),
-                Optional.empty()))).containsExactly("number");
+                Optional.empty()))).containsExactly("exponent", "number");
+        assertThat(match(store, new CaseFilter.ExtensionRange("f", Optional.of(Value.decimal(new java.math.BigDecimal("999.99"))),
+                Optional.of(Value.decimal(new java.math.BigDecimal("1000.000001")))))).containsExactly("exponent");
+        assertThat(match(store, new CaseFilter.ExtensionRange("f", Optional.empty(),
+                Optional.of(Value.decimal(new java.math.BigDecimal("1000")))))).containsExactly("number");
         assertThat(match(store, new CaseFilter.ExtensionRange("f", Optional.of(Value.date(java.time.LocalDate.of(1000, 1, 1))),
                 Optional.empty()))).isEmpty();
-        assertThat(match(store, new CaseFilter.ExtensionPresent("f", true))).hasSize(4);
+        assertThat(match(store, new CaseFilter.ExtensionPresent("f", true))).hasSize(5);
     }
 
     /**

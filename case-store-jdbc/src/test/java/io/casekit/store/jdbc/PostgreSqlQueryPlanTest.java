@@ -70,7 +70,7 @@ class PostgreSqlQueryPlanTest {
         });
     }
 
-    /** The queue: an owner's cases by due date, first page; the owner-and-due-date index serves filter and order. */
+    /** The queue: an owner's cases by due date, first page (and the next); the owner-and-due-date index serves filter and order. */
     @Test
     void theQueueOfAnOwnerByDueDateReadsAnIndexInOrder() throws Exception {
         CaseQuery queue = CaseQuery.builder().in(CaseFilter.Party.OWNER_ID, "owner5")
@@ -81,7 +81,13 @@ class PostgreSqlQueryPlanTest {
         assertNoSequentialScanOfTheCaseTable(nodes);
         assertThat(indexesUsed(nodes)).as("plan %s", nodes).containsExactly(db.prefix + "case_owner_due");
         assertThat(nodeTypes(nodes)).as("no sort: the index gives the order").doesNotContain("Sort", "Incremental Sort");
-        assertThat(db.store().page(TENANT, queue).cases()).hasSize(50);
+        io.casekit.core.query.CasePage first = db.store().page(TENANT, queue);
+        assertThat(first.cases()).hasSize(50);
+
+        // The next page: the keyset condition is a filter on the same ordered index walk.
+        List<Map<String, Object>> next = plan(queue.after(first.next().orElseThrow()));
+        assertNoSequentialScanOfTheCaseTable(next);
+        assertThat(indexesUsed(next)).as("plan %s", next).containsExactly(db.prefix + "case_owner_due");
     }
 
     /** {@code severity = 'S1'}: jsonb containment, served by the GIN index on extensions. */
