@@ -13,21 +13,27 @@ import io.casekit.store.jdbc.JdbcStoreOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
@@ -52,9 +58,9 @@ import org.jdbi.v3.core.Jdbi;
  * <p><b>Kept.</b> Making a million cases takes a minute or two, and JMH runs each benchmark method
  * and parameter set in a fork of its own; so the tables (prefix {@code bq<cases>_}, H2 in
  * {@code <java.io.tmpdir>/casekit-bench-query}) stay after a trial, with a row that describes what
- * was filled (the fill's version, the number of cases, the schema version and the benchmark jar's
- * size and time). A trial reuses them only when that row matches exactly, else drops and fills them
- * again; a rebuilt jar always fills anew. {@code java -cp benchmarks.jar io.casekit.bench.QueryData
+ * was filled (the number of cases, the schema version and a digest of the classes that decide what
+ * is stored: casekit's core, the JDBC store and this class). A trial reuses them only when that row
+ * matches exactly, else drops and fills them again. {@code java -cp benchmarks.jar io.casekit.bench.QueryData
  * drop} drops them ({@code run.sh} does at its end). Queries do not change them.
  */
 final class QueryData {
@@ -105,7 +111,7 @@ final class QueryData {
         }
         BenchDatabase database = BenchDatabase.openKept(store, poolSize, h2Settings, prefix, H2_FOLDER);
         String descriptor = "fill " + FILL_VERSION + ", cases " + cases + ", schema " + JdbcSchema.VERSION
-                + ", jar " + jarStamp();
+                + ", code " + codeStamp();
         if (descriptor.equals(storedDescriptor(database))) {
             System.out.println("Query data: reusing " + prefix + "* (" + descriptor + ")");
             return database;
@@ -133,13 +139,34 @@ final class QueryData {
         }
     }
 
-    /** Size and modification time of the jar (or class folder) this class was loaded from. */
-    private static String jarStamp() {
+    /**
+     * A digest of the classes that decide what is stored: casekit's core and JDBC store and this
+     * class, as found in the jar (or class folders) this class was loaded from.
+     */
+    private static String codeStamp() {
         try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
             Path code = Path.of(QueryData.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return Files.size(code) + "-" + Files.getLastModifiedTime(code).toMillis();
-        } catch (IOException | URISyntaxException e) {
-            throw new IllegalStateException("cannot stamp the benchmark jar", e);
+            if (Files.isDirectory(code)) {
+                // Run from class folders (an IDE): the folder's classes of this module only.
+                return "classes-" + Files.getLastModifiedTime(code).toMillis();
+            }
+            try (ZipFile jar = new ZipFile(code.toFile())) {
+                List<? extends ZipEntry> entries = jar.stream()
+                        .filter(e -> e.getName().startsWith("io/casekit/core/")
+                                || e.getName().startsWith("io/casekit/store/jdbc/")
+                                || e.getName().startsWith("io/casekit/bench/QueryData"))
+                        .sorted(Comparator.comparing(ZipEntry::getName)).toList();
+                for (ZipEntry e : entries) {
+                    digest.update(e.getName().getBytes(StandardCharsets.UTF_8));
+                    try (InputStream in = jar.getInputStream(e)) {
+                        digest.update(in.readAllBytes());
+                    }
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest(), 0, 8);
+        } catch (IOException | URISyntaxException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot stamp the benchmark's code", e);
         }
     }
 
@@ -162,27 +189,34 @@ final class QueryData {
             String hg = String.format(seedNumber, "case_id");
             h.execute("UPDATE " + p + "case_history SET changed_at = " + createdSql(hg, pg));
 
-            long blocks = (cases + SEEDS - 1) / SEEDS - 1;
-            String series = pg ? "(SELECT n FROM generate_series(1, " + blocks + ") AS t(n)) b"
-                    : "(SELECT X AS n FROM SYSTEM_RANGE(1, " + blocks + ")) b";
+            long blocks = (cases + SEEDS - 1) / SEEDS;
+            // H2 copies far faster in statements of some 20,000 rows than in one (its large results
+            // and undo log go to disk); PostgreSQL takes one statement per table.
+            long chunk = pg ? blocks : 250;
             Map<String, String> caseColumns = Map.of("id", idSql("x.g"), "owner_id", ownerSql("x.g"),
                     "due_date", dueSql("x.g", pg), "created_at", createdSql("x.g", pg),
                     "updated_at", createdSql("x.g", pg));
-            h.execute(copy(database.dataSource, p + "case", "s.id", caseColumns, series, cases));
             Map<String, String> historyColumns = Map.of("case_id", idSql("x.g"), "changed_at", createdSql("x.g", pg));
-            h.execute(copy(database.dataSource, p + "case_history", "s.case_id", historyColumns, series, cases));
+            List<String> caseTable = columns(database.dataSource, p + "case");
+            List<String> historyTable = columns(database.dataSource, p + "case_history");
+            for (long from = 1; from < blocks; from += chunk) {
+                long to = Math.min(blocks - 1, from + chunk - 1);
+                String series = pg ? "(SELECT n FROM generate_series(" + from + ", " + to + ") AS t(n)) b"
+                        : "(SELECT X AS n FROM SYSTEM_RANGE(" + from + ", " + to + ")) b";
+                h.execute(copy(p + "case", caseTable, "s.id", caseColumns, series, cases));
+                h.execute(copy(p + "case_history", historyTable, "s.case_id", historyColumns, series, cases));
+            }
         });
         analyze(database, pg);
     }
 
     /**
      * {@code INSERT … SELECT} of every seed row to the case numbers {@code b * 80 + seed} below
-     * {@code cases}, in the order of the case number; {@code replaced} gives the SQL of the columns
+     * {@code cases}, for the blocks {@code b} of the series, in the order of the case number; {@code replaced} gives the SQL of the columns
      * that differ from the seed's, every other column is copied.
      */
-    private static String copy(DataSource dataSource, String table, String seedId, Map<String, String> replaced,
+    private static String copy(String table, List<String> columns, String seedId, Map<String, String> replaced,
                                String series, int cases) {
-        List<String> columns = columns(dataSource, table);
         String select = columns.stream()
                 .map(c -> replaced.getOrDefault(c.toLowerCase(Locale.ROOT), "x." + c))
                 .collect(Collectors.joining(", "));
@@ -192,15 +226,23 @@ final class QueryData {
                 + series + " WHERE " + seedNumber + " < " + SEEDS + ") x WHERE x.g < " + cases + " ORDER BY x.g";
     }
 
+    /** The columns of the table a row is inserted with: all but generated ones (such as priority_rank). */
     private static List<String> columns(DataSource dataSource, String table) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
-            ResultSetMetaData meta = rs.getMetaData();
-            List<String> columns = new ArrayList<>();
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-                columns.add(meta.getColumnName(i));
+        try (Connection c = dataSource.getConnection()) {
+            for (String name : new String[] {table.toLowerCase(Locale.ROOT), table.toUpperCase(Locale.ROOT)}) {
+                List<String> columns = new ArrayList<>();
+                try (ResultSet rs = c.getMetaData().getColumns(null, null, name, "%")) {
+                    while (rs.next()) {
+                        if (!"YES".equals(rs.getString("IS_GENERATEDCOLUMN"))) {
+                            columns.add(rs.getString("COLUMN_NAME"));
+                        }
+                    }
+                }
+                if (!columns.isEmpty()) {
+                    return columns;
+                }
             }
-            return columns;
+            throw new IllegalStateException("no columns found for " + table);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the columns of " + table, e);
         }
