@@ -3,10 +3,12 @@
 #
 #   case-bench/run.sh [quick|full] [--postgresql JDBC_URL] [--mariadb JDBC_URL]
 #
-# quick: one short fork per benchmark, 10,000 vs 100,000 cases for the scale benchmark (a few
-#        minutes; wide errors, for a look).
+# quick: one short fork per benchmark, 10,000 vs 100,000 cases for the scale and query benchmarks
+#        (a few minutes; wide errors, for a look).
 # full:  the annotated warm-up and measurement, 10,000 vs 1,000,000 cases (the figures of
 #        docs/benchmarks.md).
+# The query benchmark keeps its filled tables (prefix bq) between its trials; the script drops them
+# at its end.
 # The database URLs default to the local servers: jdbc:postgresql://127.0.0.1:5432/test?user=postgres
 # and jdbc:mariadb://127.0.0.1:3306/test?user=root. Results go to case-bench/target/results-*.
 set -euo pipefail
@@ -47,6 +49,8 @@ run dates DateParsingBenchmark
 run modify ModifyEndToEndBenchmark
 run modify-memory ModifyInMemoryBenchmark
 run scale ScaleBenchmark -p cases="$scale"
+run query QueryBenchmark -p cases="$scale"
+java "${props[@]}" -cp "$jar" io.casekit.bench.QueryData drop
 # H2 again with its default page cache (16 MiB), the reading of the scale section's second H2 line.
 extra=(-Dcasekit.bench.h2settings=)
 run scale-h2-default-cache ScaleBenchmark -p cases="$scale" -p store=h2

@@ -42,15 +42,18 @@ final class BenchDatabase implements AutoCloseable {
     final HikariDataSource dataSource;
     final String prefix;
     private final Path folder;
+    /** Whether {@link #close()} drops the tables (and deletes the H2 folder), or only closes the pool. */
+    private final boolean dropOnClose;
 
     private BenchDatabase(String name, CaseStore store, TemplateCatalog catalog, HikariDataSource dataSource,
-                          String prefix, Path folder) {
+                          String prefix, Path folder, boolean dropOnClose) {
         this.name = name;
         this.store = store;
         this.catalog = catalog;
         this.dataSource = dataSource;
         this.prefix = prefix;
         this.folder = folder;
+        this.dropOnClose = dropOnClose;
     }
 
     /** @param name {@code memory}, {@code h2}, {@code postgresql} or {@code mariadb} */
@@ -64,31 +67,44 @@ final class BenchDatabase implements AutoCloseable {
      */
     static BenchDatabase open(String name, int poolSize, String h2Settings) {
         if (name.equals("memory")) {
-            return new BenchDatabase(name, new InMemoryCaseStore(), new InMemoryTemplateCatalog(), null, "", null);
+            return new BenchDatabase(name, new InMemoryCaseStore(), new InMemoryTemplateCatalog(), null, "", null, true);
         }
-        Path folder = null;
-        String url;
-        switch (name) {
-            case "h2" -> {
-                try {
-                    folder = Files.createTempDirectory("casekit-bench");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                url = "jdbc:h2:file:" + folder.resolve("bench") + ";DB_CLOSE_ON_EXIT=FALSE"
-                        + (H2_SETTINGS != null ? H2_SETTINGS : h2Settings);
-            }
-            case "postgresql" -> url = POSTGRESQL;
-            case "mariadb" -> url = MARIADB;
-            default -> throw new IllegalArgumentException("no store " + name);
+        Path folder;
+        try {
+            folder = name.equals("h2") ? Files.createTempDirectory("casekit-bench") : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        HikariDataSource dataSource = pool(url, poolSize);
+        HikariDataSource dataSource = pool(url(name, folder, h2Settings), poolSize);
         String prefix = "bench" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36) + "_";
         JdbcStoreOptions options = JdbcStoreOptions.defaults().withTablePrefix(prefix);
         Jdbi jdbi = Jdbi.create(dataSource);
         JdbcSchema.create(jdbi, options);
         return new BenchDatabase(name, JdbcCaseStore.create(jdbi, options), JdbcTemplateCatalog.create(jdbi, options),
-                dataSource, prefix, folder);
+                dataSource, prefix, folder, true);
+    }
+
+    /**
+     * A JDBC store in tables of a fixed prefix that outlive the benchmark: {@link #close()} only closes
+     * the pool. For data that is expensive to make and is reused by the trials of one run
+     * ({@link QueryData}); the caller creates the schema. H2 keeps its file in {@code h2Folder}.
+     */
+    static BenchDatabase openKept(String name, int poolSize, String h2Settings, String prefix, Path h2Folder) {
+        HikariDataSource dataSource = pool(url(name, h2Folder, h2Settings), poolSize);
+        JdbcStoreOptions options = JdbcStoreOptions.defaults().withTablePrefix(prefix);
+        Jdbi jdbi = Jdbi.create(dataSource);
+        return new BenchDatabase(name, JdbcCaseStore.create(jdbi, options), JdbcTemplateCatalog.create(jdbi, options),
+                dataSource, prefix, null, false);
+    }
+
+    private static String url(String name, Path h2Folder, String h2Settings) {
+        return switch (name) {
+            case "h2" -> "jdbc:h2:file:" + h2Folder.resolve("bench") + ";DB_CLOSE_ON_EXIT=FALSE"
+                    + (H2_SETTINGS != null ? H2_SETTINGS : h2Settings);
+            case "postgresql" -> POSTGRESQL;
+            case "mariadb" -> MARIADB;
+            default -> throw new IllegalArgumentException("no store " + name);
+        };
     }
 
     static HikariDataSource pool(String url, int size) {
@@ -106,6 +122,10 @@ final class BenchDatabase implements AutoCloseable {
     @Override
     public void close() {
         if (dataSource == null) {
+            return;
+        }
+        if (!dropOnClose) {
+            dataSource.close();
             return;
         }
         try (var c = dataSource.getConnection(); var s = c.createStatement()) {

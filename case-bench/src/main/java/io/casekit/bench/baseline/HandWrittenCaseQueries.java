@@ -1,0 +1,104 @@
+package io.casekit.bench.baseline;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The two queries of the query benchmark as a host would write them by hand on plain JDBC, against
+ * casekit's own tables: one statement each, the same filter and order as casekit's page, one row
+ * more than the page to know whether another page follows (as casekit's page tells), every column
+ * mapped to a {@link HandWrittenCaseRow}.
+ */
+public final class HandWrittenCaseQueries {
+    private static final String COLUMNS = "tenant, id, type_id, version, title, description, owner_id, priority,"
+            + " due_date, contact_id, contact_phone, attachment, extensions, created_by, created_at, updated_at";
+
+    private final DataSource dataSource;
+    private final String byOwner;
+    private final String byExtension;
+    private final boolean postgresql;
+
+    /** @param database {@code h2} or {@code postgresql} */
+    public HandWrittenCaseQueries(DataSource dataSource, String database, String prefix) {
+        this.dataSource = dataSource;
+        this.postgresql = database.equals("postgresql");
+        String table = prefix + "case";
+        this.byOwner = "SELECT " + COLUMNS + " FROM " + table + " WHERE tenant = ? AND owner_id = ?"
+                + " ORDER BY due_date ASC NULLS LAST, id ASC LIMIT ?";
+        // PostgreSQL: containment of {"name": "value"}, served by the GIN index on extensions when the
+        // planner wants it (extensions ->> 'name' = 'value' gets the same plan here). H2 keeps the
+        // JSON as text and has no function of its own that reads a member: the text is matched in the
+        // exact form the store writes ({"name":"value"}, no spaces).
+        this.byExtension = "SELECT " + COLUMNS + " FROM " + table + " WHERE tenant = ? AND type_id = ? AND "
+                + (postgresql ? "extensions @> CAST(? AS JSONB)" : "extensions LIKE ?")
+                + " ORDER BY created_at ASC, id ASC LIMIT ?";
+    }
+
+    /** The first {@code limit} cases of an owner by due date, empty due dates last, then by id. */
+    public Page ownerByDueDate(String tenant, String ownerId, int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(byOwner)) {
+            s.setString(1, tenant);
+            s.setString(2, ownerId);
+            s.setInt(3, limit + 1);
+            return rows(s, limit);
+        }
+    }
+
+    /**
+     * The first {@code limit} cases of a type whose text extension field equals {@code value}, oldest
+     * first, then by id. {@code field} and {@code value} are plain names and values, put into JSON
+     * (PostgreSQL) or a LIKE pattern (H2) unescaped.
+     */
+    public Page extensionEquals(String tenant, String typeId, String field, String value,
+                                                    int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(byExtension)) {
+            int i = 1;
+            s.setString(i++, tenant);
+            s.setString(i++, typeId);
+            if (postgresql) {
+                s.setString(i++, "{\"" + field + "\":\"" + value + "\"}");
+            } else {
+                s.setString(i++, "%\"" + field + "\":\"" + value + "\"%");
+            }
+            s.setInt(i, limit + 1);
+            return rows(s, limit);
+        }
+    }
+
+    /** One page: the rows, and whether more matched. */
+    public record Page(List<HandWrittenCaseRow> rows, boolean more) {}
+
+    private static Page rows(PreparedStatement s, int limit) throws SQLException {
+        List<HandWrittenCaseRow> rows = new ArrayList<>(limit);
+        try (ResultSet rs = s.executeQuery()) {
+            while (rows.size() < limit && rs.next()) {
+                HandWrittenCaseRow row = new HandWrittenCaseRow();
+                row.tenant = rs.getString(1);
+                row.id = rs.getString(2);
+                row.typeId = rs.getString(3);
+                row.version = rs.getLong(4);
+                row.title = rs.getString(5);
+                row.description = rs.getString(6);
+                row.ownerId = rs.getString(7);
+                row.priority = rs.getString(8);
+                row.dueDate = rs.getObject(9, LocalDateTime.class);
+                row.contactId = rs.getString(10);
+                row.contactPhone = rs.getString(11);
+                row.attachment = rs.getString(12);
+                row.extensions = rs.getString(13);
+                row.createdBy = rs.getString(14);
+                row.createdAt = rs.getObject(15, OffsetDateTime.class);
+                row.updatedAt = rs.getObject(16, OffsetDateTime.class);
+                rows.add(row);
+            }
+            return new Page(rows, rows.size() == limit && rs.next());
+        }
+    }
+}
