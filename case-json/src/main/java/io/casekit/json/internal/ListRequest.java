@@ -203,8 +203,8 @@ public record ListRequest(int start, int limit, CaseQuery query, boolean cursor)
             return Optional.of(n.intValueExact());
         }
 
-        /** A non-empty string of at most {@link #MAX_TEXT_BYTES} bytes, if the key is present. */
-        private Optional<String> text(String key) {
+        /** The key's string, if the key is present; a value of another JSON type is a violation. */
+        private Optional<String> string(String key) {
             JsonTree value = members.get(key);
             if (value == null) {
                 return Optional.empty();
@@ -213,7 +213,12 @@ public record ListRequest(int start, int limit, CaseQuery query, boolean cursor)
                 wrongType(key, pointer(key), "string", value);
                 return Optional.empty();
             }
-            return checkedText(key, pointer(key), str.value());
+            return Optional.of(str.value());
+        }
+
+        /** A non-empty string of at most {@link #MAX_TEXT_BYTES} bytes, if the key is present. */
+        private Optional<String> text(String key) {
+            return string(key).flatMap(text -> checkedText(key, pointer(key), text));
         }
 
         private Optional<String> checkedText(String key, String path, String text) {
@@ -306,15 +311,11 @@ public record ListRequest(int start, int limit, CaseQuery query, boolean cursor)
         }
 
         private Optional<LocalDateTime> dateTime(String key) {
-            JsonTree value = members.get(key);
-            if (value == null) {
+            Optional<String> text = string(key);
+            if (text.isEmpty()) {
                 return Optional.empty();
             }
-            if (!(value instanceof JsonTree.Str str)) {
-                wrongType(key, pointer(key), "string", value);
-                return Optional.empty();
-            }
-            Optional<LocalDateTime> parsed = WireFormats.parseDateTime(str.value());
+            Optional<LocalDateTime> parsed = WireFormats.parseDateTime(text.get());
             if (parsed.isEmpty()) {
                 violation(key, ViolationCode.INVALID_FORMAT, Map.of("format", "yyyy-MM-dd HH:mm:ss"),
                         key + " must be a date-time as yyyy-MM-dd HH:mm:ss.");
@@ -392,14 +393,8 @@ public record ListRequest(int start, int limit, CaseQuery query, boolean cursor)
             }
             String name = def.get().name();
             switch (def.get().type()) {
-                case PICKLIST, TEXT, EMAIL, PHONE -> {
-                    if (!(value instanceof JsonTree.Str s)) {
-                        wrongType(key, pointer(key), "string", value);
-                    } else {
-                        extensionText(key, s.value()).ifPresent(v ->
-                                filter(key, new CaseFilter.ExtensionIn(name, Set.of(Value.text(v)))));
-                    }
-                }
+                case PICKLIST, TEXT, EMAIL, PHONE -> string(key).flatMap(text -> extensionText(key, text))
+                        .ifPresent(v -> filter(key, new CaseFilter.ExtensionIn(name, Set.of(Value.text(v)))));
                 case CHECKBOX -> {
                     if (!(value instanceof JsonTree.Bool b)) {
                         wrongType(key, pointer(key), "boolean", value);
@@ -407,39 +402,28 @@ public record ListRequest(int start, int limit, CaseQuery query, boolean cursor)
                         filter(key, new CaseFilter.ExtensionIn(name, Set.of(Value.bool(b.value()))));
                     }
                 }
-                case MULTI_PICKLIST -> {
-                    if (!(value instanceof JsonTree.Str s)) {
-                        wrongType(key, pointer(key), "string", value);
-                    } else {
-                        extensionText(key, s.value()).ifPresent(v ->
-                                filter(key, new CaseFilter.ExtensionContainsAny(name, Set.of(v))));
-                    }
-                }
-                case DATE -> {
-                    Optional<LocalDate> day = value instanceof JsonTree.Str s ? WireFormats.parseDate(s.value()) : Optional.empty();
-                    if (!(value instanceof JsonTree.Str)) {
-                        wrongType(key, pointer(key), "string", value);
-                    } else if (day.isEmpty()) {
+                case MULTI_PICKLIST -> string(key).flatMap(text -> extensionText(key, text))
+                        .ifPresent(v -> filter(key, new CaseFilter.ExtensionContainsAny(name, Set.of(v))));
+                case DATE -> string(key).ifPresent(text -> {
+                    Optional<LocalDate> day = WireFormats.parseDate(text);
+                    if (day.isEmpty()) {
                         violation(key, ViolationCode.INVALID_FORMAT, Map.of("format", "yyyy-MM-dd"),
                                 key + " must be a date as yyyy-MM-dd.");
                     } else {
                         filter(key, new CaseFilter.ExtensionRange(name, Optional.of(Value.date(day.get())),
                                 Optional.of(Value.date(day.get().plusDays(1)))));
                     }
-                }
-                case DATETIME -> {
-                    Optional<LocalDateTime> at = value instanceof JsonTree.Str s
-                            ? WireFormats.parseDateTime(s.value()) : Optional.empty();
-                    if (!(value instanceof JsonTree.Str)) {
-                        wrongType(key, pointer(key), "string", value);
-                    } else if (at.isEmpty()) {
+                });
+                case DATETIME -> string(key).ifPresent(text -> {
+                    Optional<LocalDateTime> at = WireFormats.parseDateTime(text);
+                    if (at.isEmpty()) {
                         violation(key, ViolationCode.INVALID_FORMAT, Map.of("format", "yyyy-MM-dd HH:mm:ss"),
                                 key + " must be a date-time as yyyy-MM-dd HH:mm:ss.");
                     } else {
                         filter(key, new CaseFilter.ExtensionRange(name, Optional.of(Value.dateTime(at.get())),
                                 Optional.of(Value.dateTime(at.get().plusSeconds(1)))));
                     }
-                }
+                });
                 default -> violation(key, ViolationCode.INVALID_VALUE, Map.of("fieldType", def.get().type().name()),
                         "The list call has no equality filter on the " + def.get().type() + " field " + key + ".");
             }
@@ -463,15 +447,11 @@ public record ListRequest(int start, int limit, CaseQuery query, boolean cursor)
         }
 
         private Optional<PagePosition> cursor(CaseSort sort, Optional<Integer> start) {
-            JsonTree value = members.get(CURSOR);
-            if (value == null) {
+            Optional<String> text = string(CURSOR);
+            if (text.isEmpty()) {
                 return Optional.empty();
             }
-            if (!(value instanceof JsonTree.Str str)) {
-                wrongType(CURSOR, pointer(CURSOR), "string", value);
-                return Optional.empty();
-            }
-            Optional<PagePosition> position = ListCursor.decode(str.value(), ListCursor.fingerprint(tenant, filters, sort));
+            Optional<PagePosition> position = ListCursor.decode(text.get(), ListCursor.fingerprint(tenant, filters, sort));
             if (position.isEmpty() || !position.get().sort().equals(sort)) {
                 violation(CURSOR, ViolationCode.INVALID_VALUE, Map.of(),
                         "The cursor is not a nextCursor this service gave for this tenant and these filters and sort.");
