@@ -127,15 +127,9 @@ abstract class EndToEndTests {
         assertThat(after.get("version").asLong()).isEqualTo(2);
     }
 
-    /**
-     * Runs once the database's store answers queries ({@code CaseQueries}); until then it is skipped
-     * with that reason, and {@code CaseListHttpTest} covers the call on the in-memory store.
-     */
+    /** {@code POST case/list} on the database's store ({@code CaseListHttpTest} covers the in-memory store). */
     @Test
     void postCaseListAnswersTheTenantsMatchingCasesNewestFirstAndTheirCount() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                io.casekit.core.spi.CaseQueries.class.isAssignableFrom(io.casekit.store.jdbc.JdbcCaseStore.class),
-                "the JDBC store does not implement CaseQueries in this build");
         String marker = "Listed" + TestHost.newCaseId().substring(1, 9);
         List<String> newestFirst = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {

@@ -30,15 +30,17 @@ public final class HandWrittenCaseQueries {
         this.dataSource = dataSource;
         this.postgresql = database.equals("postgresql");
         String table = prefix + "case";
+        // H2 walks an index in order only when the ORDER BY names the index's leading columns, even
+        // those the WHERE fixes; a host that writes H2 SQL by hand has to do the same (as casekit does).
         this.byOwner = "SELECT " + COLUMNS + " FROM " + table + " WHERE tenant = ? AND owner_id = ?"
-                + " ORDER BY due_date ASC NULLS LAST, id ASC LIMIT ?";
+                + " ORDER BY " + (postgresql ? "" : "tenant, owner_id, ") + "due_date ASC NULLS LAST, id ASC LIMIT ?";
         // PostgreSQL: containment of {"name": "value"}, served by the GIN index on extensions when the
         // planner wants it (extensions ->> 'name' = 'value' gets the same plan here). H2 keeps the
         // JSON as text and has no function of its own that reads a member: the text is matched in the
         // exact form the store writes ({"name":"value"}, no spaces).
         this.byExtension = "SELECT " + COLUMNS + " FROM " + table + " WHERE tenant = ? AND type_id = ? AND "
                 + (postgresql ? "extensions @> CAST(? AS JSONB)" : "extensions LIKE ?")
-                + " ORDER BY created_at ASC, id ASC LIMIT ?";
+                + " ORDER BY " + (postgresql ? "" : "tenant, type_id, ") + "created_at ASC, id ASC LIMIT ?";
     }
 
     /** The first {@code limit} cases of an owner by due date, empty due dates last, then by id. */

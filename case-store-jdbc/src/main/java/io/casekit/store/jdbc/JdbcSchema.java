@@ -83,6 +83,9 @@ public final class JdbcSchema {
                             handle.execute(statement);
                         }
                     }
+                    if (current >= 1 && current < 3) {
+                        TitleFolding.refold(handle, db.sql.caseTable);
+                    }
                     handle.commit();
                 } finally {
                     unlock(handle, db, options.tablePrefix());
@@ -100,6 +103,29 @@ public final class JdbcSchema {
         } catch (SQLException | RuntimeException e) {
             throw new StorageUnavailableException(Failures.classify(e, db.dialect) == Failures.Kind.CONNECTION
                     ? Failures.UNREACHABLE : "The case database refused to create the casekit schema", e);
+        }
+    }
+
+    /**
+     * For hosts that apply the schema scripts with their own migration tool ({@link #scripts}): call
+     * once after schema version 3 was applied to a database that held cases before it, so that title
+     * filters find every case. Version 3's PostgreSQL and MariaDB scripts fill the new
+     * {@code title_folded} column with the database's {@code LOWER(title)}, exact for ASCII only; this
+     * rewrites each case's column with casekit's folding
+     * ({@link io.casekit.core.query.CaseFilter.TitleContains#fold}) where it differs. {@link #create}
+     * does this itself when it upgrades. Idempotent, safe while the store runs, reads the table in
+     * pages of 1,000 cases (our decision; see case-store-jdbc's README, "Schema version 3").
+     *
+     * @return the number of cases whose folding was rewritten
+     * @throws StorageUnavailableException when the database fails
+     */
+    public static long foldTitles(Jdbi jdbi, JdbcStoreOptions options) {
+        Database db = new Database(jdbi, options);
+        try (Handle handle = jdbi.open()) {
+            return handle.inTransaction(h -> TitleFolding.refold(h, db.sql.caseTable));
+        } catch (RuntimeException e) {
+            throw new StorageUnavailableException(Failures.classify(e, db.dialect) == Failures.Kind.CONNECTION
+                    ? Failures.UNREACHABLE : "The case database refused to fold the case titles", e);
         }
     }
 
@@ -176,6 +202,7 @@ public final class JdbcSchema {
     private static List<String> columnChecks(Database db) {
         return List.of(
                 "SELECT " + Statements.CASE_COLUMNS + " FROM " + db.sql.caseTable + " WHERE 1 = 0",
+                "SELECT title_folded, priority_rank FROM " + db.sql.caseTable + " WHERE 1 = 0",
                 "SELECT tenant, case_id, version, changed_at, actor, changes FROM " + db.sql.historyTable
                         + " WHERE 1 = 0",
                 "SELECT tenant, id, name, fields FROM " + db.sql.caseTypeTable + " WHERE 1 = 0");

@@ -6,7 +6,10 @@
 --   Java functions that read the JSON extensions (H2 has no JSON path functions): they live in
 --     case-store-jdbc's class io.casekit.store.jdbc.H2Functions, so an H2 server (not embedded) needs
 --     the case-store-jdbc jar (and Jackson's core) on its classpath.
---   Indexes for the default sorts and the common filters.
+--   Indexes for the default sorts and the common filters. H2 sorts NULL first in an index unless told
+--     otherwise; queries order empty due dates and priorities last, so those columns are NULLS LAST.
+--     H2 walks an index in order only when the ORDER BY repeats its leading columns (tenant, owner_id,
+--     type_id), which the store's statements do (CaseQuerySql.h2IndexPrefix).
 
 CREATE ALIAS IF NOT EXISTS ${prefix}fold_title DETERMINISTIC FOR 'io.casekit.store.jdbc.H2Functions.foldTitle';
 CREATE ALIAS IF NOT EXISTS ${prefix}ext_text DETERMINISTIC FOR 'io.casekit.store.jdbc.H2Functions.text';
@@ -25,10 +28,10 @@ ALTER TABLE ${prefix}case ADD COLUMN priority_rank SMALLINT GENERATED ALWAYS AS 
 
 CREATE INDEX IF NOT EXISTS ${prefix}case_created ON ${prefix}case (tenant, created_at, id);
 CREATE INDEX IF NOT EXISTS ${prefix}case_updated ON ${prefix}case (tenant, updated_at, id);
-CREATE INDEX IF NOT EXISTS ${prefix}case_due ON ${prefix}case (tenant, due_date, id);
-CREATE INDEX IF NOT EXISTS ${prefix}case_owner_due ON ${prefix}case (tenant, owner_id, due_date, id);
+CREATE INDEX IF NOT EXISTS ${prefix}case_due ON ${prefix}case (tenant, due_date NULLS LAST, id);
+CREATE INDEX IF NOT EXISTS ${prefix}case_owner_due ON ${prefix}case (tenant, owner_id, due_date NULLS LAST, id);
 CREATE INDEX IF NOT EXISTS ${prefix}case_type_created ON ${prefix}case (tenant, type_id, created_at, id);
-CREATE INDEX IF NOT EXISTS ${prefix}case_priority ON ${prefix}case (tenant, priority_rank, id);
+CREATE INDEX IF NOT EXISTS ${prefix}case_priority ON ${prefix}case (tenant, priority_rank NULLS LAST, id);
 CREATE INDEX IF NOT EXISTS ${prefix}case_contact ON ${prefix}case (tenant, contact_id, created_at, id);
 
 MERGE INTO ${prefix}schema_version (version, script) KEY (version) VALUES (3, 'V3__casekit.sql');

@@ -1,9 +1,9 @@
 -- casekit schema version 3 for PostgreSQL: what queries need. ${prefix} is the table prefix (default casekit_).
 --   title_folded: the title folded as queries compare it (CaseFilter.TitleContains.fold, Java's
 --     Character.toLowerCase per code point), written by the store with every insert and update.
---     Rows that exist now are filled with LOWER(title), which folds as the database's LC_CTYPE does:
---     the same for ASCII, close for the rest (see case-store-jdbc's README, "Queries"); the next
---     update of a case writes the exact folding.
+--     Rows that exist now are filled with LOWER(title), which folds as the database's LC_CTYPE does,
+--     exact for ASCII only; JdbcSchema.create then rewrites the rows that differ in Java (hosts that
+--     run this script themselves call JdbcSchema.foldTitles once; see case-store-jdbc's README, "Queries").
 --   priority_rank: the priority's severity (Low 1, Medium 2, High 3, Critical 4), generated.
 --   Indexes for the default sorts and the common filters, and a GIN index on extensions (jsonb_ops:
 --   containment @> and key existence ?).
