@@ -123,6 +123,9 @@ class CaseJsonReadingTest {
         assertThat(refusal("{\"caseInfo\":{\"a\":\"tab\tinside\"}}")).contains("not well-formed JSON");
         assertThat(refusal("{\"caseInfo\":{\"a\":01}}")).contains("not well-formed JSON");
         assertThat(refusal("{\"caseInfo\":{\"a\":1}")).contains("not well-formed JSON");
+        // An unclosed object: the parser's reason ends where its pointer back into the source began.
+        assertThat(refusal("{\"caseInfo\":{\"a\":1}")).isEqualTo("Malformed request: not well-formed JSON at line 1,"
+                + " column 20: Unexpected end-of-input: expected close marker for Object");
     }
 
     @Test

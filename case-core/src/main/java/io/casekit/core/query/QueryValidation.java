@@ -8,6 +8,7 @@ import io.casekit.core.ViolationCode;
 import io.casekit.core.template.CaseType;
 import io.casekit.core.template.FieldDefinition;
 import io.casekit.core.template.FieldType;
+import io.casekit.core.validation.RefusedCharacters;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -66,6 +67,7 @@ public final class QueryValidation {
             values(f.ids().size(), i, out);
         } else if (filter instanceof CaseFilter.PartyIn f) {
             values(f.values().size(), i, out);
+            texts(f.values(), i, out);
         } else if (filter instanceof CaseFilter.PriorityIn f) {
             values(f.values().size(), i, out);
         } else if (filter instanceof CaseFilter.DueDateIn f) {
@@ -81,6 +83,7 @@ public final class QueryValidation {
                     out.add(new Violation(path(i, "text"), ViolationCode.REQUIRED, Map.of(),
                             "The text to look for is empty."));
                 }
+                text(f.text(), path(i, "text"), out);
         } else if (filter instanceof CaseFilter.ExtensionIn f) {
             extension(f.field(), i, typesNamed, type, out).ifPresent(def -> {
                 if (!EQUALITY_TYPES.contains(def.type())) {
@@ -95,6 +98,8 @@ public final class QueryValidation {
                         out.add(new Violation(path(i, "values") + "/" + j, ViolationCode.INVALID_TYPE,
                                 Map.of("expected", def.type().name()),
                                 "The value does not fit the " + def.type() + " field " + def.name() + "."));
+                    } else if (v instanceof Value.Text t) {
+                        text(t.value(), path(i, "values") + "/" + j, out);
                     }
                     j++;
                 }
@@ -106,6 +111,7 @@ public final class QueryValidation {
                     return;
                 }
                 values(f.values().size(), i, out);
+                texts(f.values(), i, out);
             });
         } else if (filter instanceof CaseFilter.ExtensionRange f) {
             extension(f.field(), i, typesNamed, type, out).ifPresent(def -> {
@@ -140,8 +146,8 @@ public final class QueryValidation {
             // nothing to check
         } else if (filter instanceof CaseFilter.PartyEmpty) {
             // nothing to check
-        } else if (filter instanceof CaseFilter.ContactPhoneIs) {
-            // nothing to check
+        } else if (filter instanceof CaseFilter.ContactPhoneIs f) {
+            text(f.phone(), path(i, "phone"), out);
         } else if (filter instanceof CaseFilter.DueDateEmpty) {
             // nothing to check
         }
@@ -187,6 +193,28 @@ public final class QueryValidation {
         } else if (size > CaseQuery.MAX_VALUES) {
             out.add(new Violation(path(i, "values"), ViolationCode.TOO_MANY_ITEMS, Map.of("max", CaseQuery.MAX_VALUES),
                     "A filter holds at most " + CaseQuery.MAX_VALUES + " values, this one " + size + "."));
+        }
+    }
+
+    /** {@link #text} of each value of a set, at {@code /filters/i/values/j} in the set's order. */
+    private static void texts(Set<String> values, int i, List<Violation> out) {
+        int j = 0;
+        for (String v : values) {
+            text(v, path(i, "values") + "/" + j++, out);
+        }
+    }
+
+    /**
+     * A text no case holds (U+0000, a lone surrogate) is a violation, never an empty result: on
+     * PostgreSQL it could not even be sent (our decision, as the wire's {@code invalid_characters}).
+     */
+    private static void text(String value, String path, List<Violation> out) {
+        int bad = RefusedCharacters.indexIn(value);
+        if (bad >= 0) {
+            out.add(new Violation(path, ViolationCode.INVALID_CHARACTERS,
+                    Map.of("index", (long) bad, "character", RefusedCharacters.describe(value, bad)),
+                    "The text holds " + RefusedCharacters.describe(value, bad) + " at index " + bad
+                            + ", a character no case holds (U+0000 or half of a surrogate pair)."));
         }
     }
 

@@ -117,12 +117,19 @@ public final class JsonInput {
      * The parser's own reason, which describes the text well ("Unexpected character ('}' (code 125)):
      * was expecting double-quote to start property name"). Where it goes on to name one of the
      * parser's options ("… since Feature 'ALLOW_COMMENTS' not enabled"), that part is cut: it
-     * describes the implementation, and no option will be enabled for the caller.
+     * describes the implementation, and no option will be enabled for the caller. A pointer back into
+     * the source ("(start marker at [Source: …])") is cut too.
      */
     static String reason(JacksonException e) {
         String reason = e.getOriginalMessage();
         if (reason == null || reason.isBlank()) {
             return "";
+        }
+        // Where the parser points back into the source ("(start marker at [Source: …; line: 1,
+        // column: 1])"), the location is the one this message already gives.
+        int source = firstOf(reason, " (start marker", "[Source");
+        if (source >= 0) {
+            reason = reason.substring(0, source);
         }
         int option = firstOf(reason, "Feature", "feature", "`", "enable");
         if (option >= 0) {

@@ -29,6 +29,13 @@ final class Failures {
     static final String UNREACHABLE = "The case database can not be reached";
     static final String FAILED = "The case database failed";
     static final String UNREADABLE = "The case database holds data the store can not read";
+    static final String NO_SCHEMA = "The casekit tables are missing or lack a column of this version: create or "
+            + "upgrade them with JdbcSchema.create (or the schema scripts), and check the table prefix";
+    /**
+     * SQLStates of a missing table or column: PostgreSQL 42P01 and 42703, MariaDB and H2 42S02 and
+     * 42S22.
+     */
+    private static final java.util.Set<String> NO_SCHEMA_STATES = java.util.Set.of("42P01", "42703", "42S02", "42S22");
 
     private Failures() {}
 
@@ -71,6 +78,9 @@ final class Failures {
         for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
             if (t instanceof MalformedColumnException) {
                 return new StorageUnavailableException(UNREADABLE, failure);
+            }
+            if (t instanceof SQLException sql && NO_SCHEMA_STATES.contains(sql.getSQLState())) {
+                return new StorageUnavailableException(NO_SCHEMA, failure);
             }
         }
         return new StorageUnavailableException(

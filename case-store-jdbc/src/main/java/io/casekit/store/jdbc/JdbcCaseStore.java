@@ -143,21 +143,15 @@ public final class JdbcCaseStore implements CaseStore, CaseQueries {
     @Override
     public Optional<Case> find(TenantId tenant, CaseId id) {
         requireArguments(tenant, id);
-        try {
-            return db.read(h -> {
-                try (PreparedStatement query = h.prepareStatement(db.sql.findCase)) {
-                    query.setString(1, tenant.value());
-                    query.setString(2, id.value());
-                    try (ResultSet rs = query.executeQuery()) {
-                        return rs.next() ? Optional.of(readCase(tenant, id, rs)) : Optional.<Case>empty();
-                    }
+        return read(h -> {
+            try (PreparedStatement query = h.prepareStatement(db.sql.findCase)) {
+                query.setString(1, tenant.value());
+                query.setString(2, id.value());
+                try (ResultSet rs = query.executeQuery()) {
+                    return rs.next() ? Optional.of(readCase(tenant, id, rs)) : Optional.<Case>empty();
                 }
-            });
-        } catch (Database.Refused e) {
-            throw e;
-        } catch (SQLException | RuntimeException e) {
-            throw Failures.unavailable(e, db.dialect);
-        }
+            }
+        });
     }
 
     @Override
@@ -209,19 +203,13 @@ public final class JdbcCaseStore implements CaseStore, CaseQueries {
     @Override
     public List<HistoryEntry> history(TenantId tenant, CaseId id) {
         requireArguments(tenant, id);
-        try {
-            return List.copyOf(db.read(h -> {
-                try (PreparedStatement query = h.prepareStatement(db.sql.history)) {
-                    query.setString(1, tenant.value());
-                    query.setString(2, id.value());
-                    return readEntries(tenant, id, query);
-                }
-            }));
-        } catch (Database.Refused e) {
-            throw e;
-        } catch (SQLException | RuntimeException e) {
-            throw Failures.unavailable(e, db.dialect);
-        }
+        return List.copyOf(read(h -> {
+            try (PreparedStatement query = h.prepareStatement(db.sql.history)) {
+                query.setString(1, tenant.value());
+                query.setString(2, id.value());
+                return readEntries(tenant, id, query);
+            }
+        }));
     }
 
     /**
@@ -232,21 +220,15 @@ public final class JdbcCaseStore implements CaseStore, CaseQueries {
     @Override
     public List<HistoryEntry> historyPage(TenantId tenant, CaseId id, long afterVersion, int limit) {
         CaseStore.checkHistoryPage(tenant, id, afterVersion, limit);
-        try {
-            return List.copyOf(db.read(h -> {
-                try (PreparedStatement query = h.prepareStatement(db.sql.historyPage)) {
-                    query.setString(1, tenant.value());
-                    query.setString(2, id.value());
-                    query.setLong(3, afterVersion);
-                    query.setInt(4, limit);
-                    return readEntries(tenant, id, query);
-                }
-            }));
-        } catch (Database.Refused e) {
-            throw e;
-        } catch (SQLException | RuntimeException e) {
-            throw Failures.unavailable(e, db.dialect);
-        }
+        return List.copyOf(read(h -> {
+            try (PreparedStatement query = h.prepareStatement(db.sql.historyPage)) {
+                query.setString(1, tenant.value());
+                query.setString(2, id.value());
+                query.setLong(3, afterVersion);
+                query.setInt(4, limit);
+                return readEntries(tenant, id, query);
+            }
+        }));
     }
 
     /**
@@ -263,29 +245,23 @@ public final class JdbcCaseStore implements CaseStore, CaseQueries {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(query, "query");
         CaseQuerySql.Bound statement = queries.page(tenant, query);
-        try {
-            List<Case> cases = db.read(h -> {
-                try (PreparedStatement select = h.prepareStatement(statement.sql)) {
-                    statement.bind(select);
-                    List<Case> found = new ArrayList<>(query.limit() + 1);
-                    try (ResultSet rs = select.executeQuery()) {
-                        while (rs.next()) {
-                            found.add(readCase(tenant, CaseId.of(rs.getString(2)), rs));
-                        }
+        List<Case> cases = read(h -> {
+            try (PreparedStatement select = h.prepareStatement(statement.sql)) {
+                statement.bind(select);
+                List<Case> found = new ArrayList<>(query.limit() + 1);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(readCase(tenant, CaseId.of(rs.getString(2)), rs));
                     }
-                    return found;
                 }
-            });
-            if (cases.size() <= query.limit()) {
-                return new CasePage(cases, Optional.empty());
+                return found;
             }
-            List<Case> page = cases.subList(0, query.limit());
-            return new CasePage(page, Optional.of(query.sort().positionOf(page.get(page.size() - 1))));
-        } catch (Database.Refused e) {
-            throw e;
-        } catch (SQLException | RuntimeException e) {
-            throw Failures.unavailable(e, db.dialect);
+        });
+        if (cases.size() <= query.limit()) {
+            return new CasePage(cases, Optional.empty());
         }
+        List<Case> page = cases.subList(0, query.limit());
+        return new CasePage(page, Optional.of(query.sort().positionOf(page.get(page.size() - 1))));
     }
 
     /**
@@ -299,18 +275,27 @@ public final class JdbcCaseStore implements CaseStore, CaseQueries {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(query, "query");
         CaseQuerySql.Bound statement = queries.count(tenant, query);
-        try {
-            return db.read(h -> {
-                try (PreparedStatement select = h.prepareStatement(statement.sql)) {
-                    statement.bind(select);
-                    try (ResultSet rs = select.executeQuery()) {
-                        if (!rs.next()) {
-                            throw new MalformedColumnException("a count returned no row");
-                        }
-                        return rs.getLong(1);
+        return read(h -> {
+            try (PreparedStatement select = h.prepareStatement(statement.sql)) {
+                statement.bind(select);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new MalformedColumnException("a count returned no row");
                     }
+                    return rs.getLong(1);
                 }
-            });
+            }
+        });
+    }
+
+    /**
+     * Runs one read: a failure of the database or of a column becomes a
+     * {@link io.casekit.core.StorageUnavailableException} without SQL in its message; a connection
+     * that does not fit the transaction strategy ({@link Database.Refused}) stays as it is.
+     */
+    private <R> R read(Database.Work<R> work) {
+        try {
+            return db.read(work);
         } catch (Database.Refused e) {
             throw e;
         } catch (SQLException | RuntimeException e) {

@@ -76,9 +76,11 @@ class FailuresTest {
 
         StorageUnavailableException e = Failures.unavailable(jdbi, JdbcDialect.POSTGRESQL);
 
-        assertThat(e.getMessage()).isEqualTo(Failures.FAILED).doesNotContain("casekit_case").doesNotContain("SELECT");
+        assertThat(e.getMessage()).isEqualTo(Failures.NO_SCHEMA).doesNotContain("casekit_case").doesNotContain("SELECT");
         assertThat(e.getCause()).isSameAs(jdbi);
         assertThat(e.retryable()).isTrue();
+        assertThat(Failures.unavailable(new SQLException("ERROR: division by zero in SELECT 1/0", "22012"),
+                JdbcDialect.POSTGRESQL).getMessage()).isEqualTo(Failures.FAILED);
         assertThat(Failures.unavailable(new SQLException("Connection refused", "08001"), JdbcDialect.POSTGRESQL)
                 .getMessage()).isEqualTo(Failures.UNREACHABLE);
         assertThat(Failures.unavailable(new RuntimeException(new MalformedColumnException("at 3")),

@@ -50,7 +50,11 @@ class JdbcSchemaTest {
         withFreshPrefix(db, db.prefix + "none_", options -> {
             JdbcCaseStore store = JdbcCaseStore.create(db.jdbi, options);
             assertThatThrownBy(() -> store.find(Fixtures.TENANT, io.casekit.core.CaseId.of("x")))
-                    .isInstanceOf(StorageUnavailableException.class);
+                    .isInstanceOf(StorageUnavailableException.class)
+                    .hasMessage(Failures.NO_SCHEMA);
+            assertThatThrownBy(() -> store.count(Fixtures.TENANT, io.casekit.core.query.CaseQuery.builder().build()))
+                    .isInstanceOf(StorageUnavailableException.class)
+                    .hasMessageContaining("JdbcSchema.create");
 
             assertThatThrownBy(() -> JdbcSchema.validate(db.jdbi, options))
                     .isInstanceOf(IllegalStateException.class)
