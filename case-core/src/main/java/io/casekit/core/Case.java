@@ -2,19 +2,40 @@ package io.casekit.core;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A stored case: the aggregate that modifications change. Immutable; every change yields a new
- * instance with the next {@link #version()}.
+ * A stored case: the aggregate that modifications change. Immutable and safe to share between
+ * threads; every change yields a new instance with the next {@link #version()}.
  *
  * <p>Strings are held exactly as given: no trimming, case folding or normalisation. Validity of the
  * field contents is the job of the service that creates and modifies cases; this record only refuses
  * what no case can be (a version below 1, an extension named like a standard field).
+ *
+ * <p>Build a case with {@link #builder()}, and copy one with changes with {@link #toBuilder()},
+ * rather than through the canonical constructor: its sixteen positional arguments, six of them
+ * {@code Optional}, are easy to put in the wrong order, and the lifecycle will add more (our
+ * decision). Store adapters rebuild a stored case this way:
+ *
+ * <pre>{@code
+ * Case stored = Case.builder()
+ *         .tenant(tenant).id(id).typeId(typeId)
+ *         .title(title).description(description)
+ *         .ownerId(ownerIdOrNull)              // null: no owner
+ *         .priority(Optional.of(Priority.HIGH))
+ *         .extension("AICC__severity__CST", Value.text("S1"))
+ *         .version(3).createdBy(creator).createdAt(createdAt).updatedAt(updatedAt)
+ *         .build();
+ * Case renamed = stored.toBuilder().title("New title").build();
+ * }</pre>
  *
  * @param tenant       the tenant the case belongs to
  * @param id           the case's id, unique in its tenant, never changed
@@ -51,6 +72,17 @@ public record Case(
         Instant createdAt,
         Instant updatedAt) {
 
+    /**
+     * The canonical constructor, which every other way of making a case ends in. Prefer
+     * {@link #builder()} and {@link #toBuilder()}, which name each component.
+     *
+     * @throws NullPointerException     when a component, an extension name or an extension value is
+     *                                  null
+     * @throws IllegalArgumentException when {@code version} is below 1, an extension has the name of a
+     *                                  standard field or another key of the case model
+     *                                  ({@link StandardField#isReserved}), or {@code dueDate} has a
+     *                                  fraction of a second (as {@link Value.DateTime})
+     */
     public Case {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(id, "id");
@@ -118,12 +150,275 @@ public record Case(
 
     /** This case with another version and update time, as a store writes it after a change. */
     public Case withVersion(long newVersion, Instant newUpdatedAt) {
-        return new Case(tenant, id, typeId, title, description, ownerId, priority, dueDate, contactId,
-                contactPhone, attachment, extensions, newVersion, createdBy, createdAt, newUpdatedAt);
+        return toBuilder().version(newVersion).updatedAt(newUpdatedAt).build();
     }
 
     Case withExtensions(Map<String, Value> newExtensions) {
-        return new Case(tenant, id, typeId, title, description, ownerId, priority, dueDate, contactId,
-                contactPhone, attachment, newExtensions, version, createdBy, createdAt, updatedAt);
+        return toBuilder().extensions(newExtensions).build();
+    }
+
+    /** An empty builder: every required component still to be set, the optional ones empty. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder holding every component of this case, to make a copy with some of them changed.
+     * Changing the builder never changes this case.
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.tenant = tenant;
+        b.id = id;
+        b.typeId = typeId;
+        b.title = title;
+        b.description = description;
+        b.ownerId = ownerId;
+        b.priority = priority;
+        b.dueDate = dueDate;
+        b.contactId = contactId;
+        b.contactPhone = contactPhone;
+        b.attachment = attachment;
+        b.extensions.putAll(extensions);
+        b.version = version;
+        b.createdBy = createdBy;
+        b.createdAt = createdAt;
+        b.updatedAt = updatedAt;
+        return b;
+    }
+
+    /**
+     * Builds a {@link Case}, one setter per component, each named as the component and each
+     * returning this builder.
+     *
+     * <p><b>Required</b>: {@code tenant}, {@code id}, {@code typeId}, {@code title},
+     * {@code description}, {@code version}, {@code createdBy}, {@code createdAt} and
+     * {@code updatedAt} have no default; {@link #build()} refuses a builder that lacks any of them,
+     * and their setters throw {@link NullPointerException} for null. The version has no default
+     * although a new case starts at 1: a store adapter that forgot to read the stored version must
+     * fail, not silently make it 1 (our decision).
+     *
+     * <p><b>Optional</b>: {@code ownerId}, {@code priority}, {@code dueDate}, {@code contactId},
+     * {@code contactPhone} and {@code attachment} start empty. Each has two setters: one taking the
+     * plain value, where {@code null} means empty (as a nullable database column reads), and one
+     * taking the {@code Optional}, which must not be null itself. A literal {@code null} matches both
+     * and does not compile; pass {@code Optional.empty()} to clear. {@code extensions} starts empty;
+     * {@link #extensions(Map)} replaces them all, {@link #extension(String, Value)} adds or replaces
+     * one.
+     *
+     * <p>Nothing but the nulls above is checked before {@link #build()}, which applies the canonical
+     * constructor's checks. A builder is reusable: {@code build()} may be called again, after more
+     * changes or none, and each case built is independent of the builder and of the maps passed to
+     * it. Not thread-safe: confine a builder to one thread.
+     */
+    public static final class Builder {
+        private @Nullable TenantId tenant;
+        private @Nullable CaseId id;
+        private @Nullable CaseTypeId typeId;
+        private @Nullable String title;
+        private @Nullable String description;
+        private Optional<String> ownerId = Optional.empty();
+        private Optional<Priority> priority = Optional.empty();
+        private Optional<LocalDateTime> dueDate = Optional.empty();
+        private Optional<String> contactId = Optional.empty();
+        private Optional<String> contactPhone = Optional.empty();
+        private Optional<String> attachment = Optional.empty();
+        private final Map<String, Value> extensions = new LinkedHashMap<>();
+        private @Nullable Long version;
+        private @Nullable String createdBy;
+        private @Nullable Instant createdAt;
+        private @Nullable Instant updatedAt;
+
+        private Builder() {}
+
+        /** The tenant the case belongs to. Required. */
+        public Builder tenant(TenantId tenant) {
+            this.tenant = Objects.requireNonNull(tenant, "tenant");
+            return this;
+        }
+
+        /** The case's id. Required. */
+        public Builder id(CaseId id) {
+            this.id = Objects.requireNonNull(id, "id");
+            return this;
+        }
+
+        /** The case type. Required. */
+        public Builder typeId(CaseTypeId typeId) {
+            this.typeId = Objects.requireNonNull(typeId, "typeId");
+            return this;
+        }
+
+        /** The title, held exactly as given. Required. */
+        public Builder title(String title) {
+            this.title = Objects.requireNonNull(title, "title");
+            return this;
+        }
+
+        /** The description, held exactly as given. Required. */
+        public Builder description(String description) {
+            this.description = Objects.requireNonNull(description, "description");
+            return this;
+        }
+
+        /** The owner; {@code null} means none. */
+        public Builder ownerId(@Nullable String ownerId) {
+            return ownerId(Optional.ofNullable(ownerId));
+        }
+
+        /** The owner, or empty for none. */
+        public Builder ownerId(Optional<String> ownerId) {
+            this.ownerId = Objects.requireNonNull(ownerId, "ownerId");
+            return this;
+        }
+
+        /** The priority; {@code null} means none. */
+        public Builder priority(@Nullable Priority priority) {
+            return priority(Optional.ofNullable(priority));
+        }
+
+        /** The priority, or empty for none. */
+        public Builder priority(Optional<Priority> priority) {
+            this.priority = Objects.requireNonNull(priority, "priority");
+            return this;
+        }
+
+        /** The deadline, a local date-time of the tenant's zone, to the second; {@code null} means none. */
+        public Builder dueDate(@Nullable LocalDateTime dueDate) {
+            return dueDate(Optional.ofNullable(dueDate));
+        }
+
+        /** The deadline, a local date-time of the tenant's zone, to the second, or empty for none. */
+        public Builder dueDate(Optional<LocalDateTime> dueDate) {
+            this.dueDate = Objects.requireNonNull(dueDate, "dueDate");
+            return this;
+        }
+
+        /** The contact; {@code null} means none. */
+        public Builder contactId(@Nullable String contactId) {
+            return contactId(Optional.ofNullable(contactId));
+        }
+
+        /** The contact, or empty for none. */
+        public Builder contactId(Optional<String> contactId) {
+            this.contactId = Objects.requireNonNull(contactId, "contactId");
+            return this;
+        }
+
+        /** The contact's phone number; {@code null} means none. */
+        public Builder contactPhone(@Nullable String contactPhone) {
+            return contactPhone(Optional.ofNullable(contactPhone));
+        }
+
+        /** The contact's phone number, or empty for none. */
+        public Builder contactPhone(Optional<String> contactPhone) {
+            this.contactPhone = Objects.requireNonNull(contactPhone, "contactPhone");
+            return this;
+        }
+
+        /** The opaque reference to attachments; {@code null} means none. */
+        public Builder attachment(@Nullable String attachment) {
+            return attachment(Optional.ofNullable(attachment));
+        }
+
+        /** The opaque reference to attachments, or empty for none. */
+        public Builder attachment(Optional<String> attachment) {
+            this.attachment = Objects.requireNonNull(attachment, "attachment");
+            return this;
+        }
+
+        /**
+         * Every extension field of the case, replacing those set before. The map is copied; its
+         * order does not matter (a case keeps its extensions sorted by name).
+         *
+         * @throws NullPointerException when the map, a name or a value is null
+         */
+        public Builder extensions(Map<String, Value> extensions) {
+            Objects.requireNonNull(extensions, "extensions");
+            Map<String, Value> copy = new LinkedHashMap<>();
+            extensions.forEach((name, value) -> copy.put(Objects.requireNonNull(name, "extension name"),
+                    Objects.requireNonNull(value, "extension value")));
+            this.extensions.clear();
+            this.extensions.putAll(copy);
+            return this;
+        }
+
+        /**
+         * Adds the extension field {@code name}, replacing its value if it was set. A name reserved
+         * for the case model is refused by {@link #build()}.
+         */
+        public Builder extension(String name, Value value) {
+            extensions.put(Objects.requireNonNull(name, "extension name"), Objects.requireNonNull(value, "extension value"));
+            return this;
+        }
+
+        /** The version: 1 at creation, +1 per effective change. Required; {@link #build()} refuses one below 1. */
+        public Builder version(long version) {
+            this.version = version;
+            return this;
+        }
+
+        /** The creator. Required. */
+        public Builder createdBy(String createdBy) {
+            this.createdBy = Objects.requireNonNull(createdBy, "createdBy");
+            return this;
+        }
+
+        /** When the case was created. Required. */
+        public Builder createdAt(Instant createdAt) {
+            this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+            return this;
+        }
+
+        /** When the case last changed. Required. */
+        public Builder updatedAt(Instant updatedAt) {
+            this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
+            return this;
+        }
+
+        /**
+         * The case these components make, through the canonical constructor.
+         *
+         * @throws IllegalStateException    when required components were not set; the message names
+         *                                  every one of them, in the order of the record's components
+         * @throws IllegalArgumentException when the canonical constructor refuses the components (a
+         *                                  version below 1, a reserved extension name, a due date
+         *                                  with a fraction of a second)
+         */
+        public Case build() {
+            List<String> missing = new ArrayList<>();
+            if (tenant == null) {
+                missing.add("tenant");
+            }
+            if (id == null) {
+                missing.add("id");
+            }
+            if (typeId == null) {
+                missing.add("typeId");
+            }
+            if (title == null) {
+                missing.add("title");
+            }
+            if (description == null) {
+                missing.add("description");
+            }
+            if (version == null) {
+                missing.add("version");
+            }
+            if (createdBy == null) {
+                missing.add("createdBy");
+            }
+            if (createdAt == null) {
+                missing.add("createdAt");
+            }
+            if (updatedAt == null) {
+                missing.add("updatedAt");
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("required components of a case not set: " + String.join(", ", missing));
+            }
+            return new Case(tenant, id, typeId, title, description, ownerId, priority, dueDate, contactId,
+                    contactPhone, attachment, extensions, version, createdBy, createdAt, updatedAt);
+        }
     }
 }

@@ -84,32 +84,18 @@ public enum StandardField {
             throw new IllegalArgumentException(wireName + " can not be cleared");
         }
         Optional<String> text = this == DUE_DATE ? Optional.empty() : value.map(v -> text(v));
-        return switch (this) {
-            case TITLE -> new Case(c.tenant(), c.id(), c.typeId(), text.orElseThrow(), c.description(), c.ownerId(),
-                    c.priority(), c.dueDate(), c.contactId(), c.contactPhone(), c.attachment(), c.extensions(),
-                    c.version(), c.createdBy(), c.createdAt(), c.updatedAt());
-            case DESCRIPTION -> new Case(c.tenant(), c.id(), c.typeId(), c.title(), text.orElseThrow(), c.ownerId(),
-                    c.priority(), c.dueDate(), c.contactId(), c.contactPhone(), c.attachment(), c.extensions(),
-                    c.version(), c.createdBy(), c.createdAt(), c.updatedAt());
-            case OWNER_ID -> new Case(c.tenant(), c.id(), c.typeId(), c.title(), c.description(), text,
-                    c.priority(), c.dueDate(), c.contactId(), c.contactPhone(), c.attachment(), c.extensions(),
-                    c.version(), c.createdBy(), c.createdAt(), c.updatedAt());
-            case PRIORITY -> new Case(c.tenant(), c.id(), c.typeId(), c.title(), c.description(), c.ownerId(),
-                    text.map(StandardField::priority), c.dueDate(), c.contactId(), c.contactPhone(), c.attachment(),
-                    c.extensions(), c.version(), c.createdBy(), c.createdAt(), c.updatedAt());
-            case DUE_DATE -> new Case(c.tenant(), c.id(), c.typeId(), c.title(), c.description(), c.ownerId(),
-                    c.priority(), value.map(StandardField::dateTime), c.contactId(), c.contactPhone(),
-                    c.attachment(), c.extensions(), c.version(), c.createdBy(), c.createdAt(), c.updatedAt());
-            case CONTACT_ID -> new Case(c.tenant(), c.id(), c.typeId(), c.title(), c.description(), c.ownerId(),
-                    c.priority(), c.dueDate(), text, c.contactPhone(), c.attachment(), c.extensions(),
-                    c.version(), c.createdBy(), c.createdAt(), c.updatedAt());
-            case CONTACT_PHONE -> new Case(c.tenant(), c.id(), c.typeId(), c.title(), c.description(), c.ownerId(),
-                    c.priority(), c.dueDate(), c.contactId(), text, c.attachment(), c.extensions(),
-                    c.version(), c.createdBy(), c.createdAt(), c.updatedAt());
-            case ATTACHMENT -> new Case(c.tenant(), c.id(), c.typeId(), c.title(), c.description(), c.ownerId(),
-                    c.priority(), c.dueDate(), c.contactId(), c.contactPhone(), text, c.extensions(),
-                    c.version(), c.createdBy(), c.createdAt(), c.updatedAt());
+        Case.Builder copy = c.toBuilder();
+        Case.Builder changed = switch (this) {
+            case TITLE -> copy.title(text.orElseThrow());
+            case DESCRIPTION -> copy.description(text.orElseThrow());
+            case OWNER_ID -> copy.ownerId(text);
+            case PRIORITY -> copy.priority(text.map(StandardField::priority));
+            case DUE_DATE -> copy.dueDate(value.map(StandardField::dateTime));
+            case CONTACT_ID -> copy.contactId(text);
+            case CONTACT_PHONE -> copy.contactPhone(text);
+            case ATTACHMENT -> copy.attachment(text);
         };
+        return changed.build();
     }
 
     private String text(Value v) {

@@ -150,10 +150,10 @@ public final class CaseService {
         Instant now = now();
         Map<String, Value> values = valid.values();
         CaseId id = valid.id().orElseGet(() -> ids.next(tenant));
-        Case created = new Case(tenant, id, valid.type().orElseThrow(), text(values.get("title")),
-                text(values.get("description")), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), 1, valid.creator().orElseThrow(),
-                now, now);
+        Case created = Case.builder().tenant(tenant).id(id).typeId(valid.type().orElseThrow())
+                .title(text(values.get("title"))).description(text(values.get("description")))
+                .version(1).createdBy(valid.creator().orElseThrow()).createdAt(now).updatedAt(now)
+                .build();
         List<FieldChange> changes = new ArrayList<>();
         for (Map.Entry<String, Value> e : values.entrySet()) {
             created = created.with(e.getKey(), Optional.of(e.getValue()));

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import net.jqwik.api.ForAll;
@@ -23,8 +22,12 @@ class CaseSortTest {
     private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
 
     private static Case c(String id, String title, Optional<Priority> priority, Optional<LocalDateTime> due, Instant at) {
-        return new Case(TenantId.of("t"), CaseId.of(id), CaseTypeId.of("ty"), title, "d", Optional.empty(), priority,
-                due, Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), 1, "me", at, at);
+        return Case.builder().tenant(TenantId.of("t")).id(CaseId.of(id)).typeId(CaseTypeId.of("ty"))
+                .title(title).description("d")
+                .priority(priority)
+                .dueDate(due)
+                .version(1).createdBy("me").createdAt(at).updatedAt(at)
+                .build();
     }
 
     /** The order is total and a position is exclusive: after position i come exactly the cases sorted after i. */

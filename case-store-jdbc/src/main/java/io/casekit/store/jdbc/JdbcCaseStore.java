@@ -402,12 +402,24 @@ public final class JdbcCaseStore implements CaseStore, CaseQueries {
 
     /** A case from a row of {@link Statements#CASE_COLUMNS}. */
     Case readCase(TenantId tenant, CaseId id, ResultSet rs) throws SQLException {
-        return new Case(tenant, id, CaseTypeId.of(rs.getString(3)), rs.getString(5), rs.getString(6),
-                Optional.ofNullable(rs.getString(7)), Optional.ofNullable(rs.getString(8)).map(JdbcCaseStore::priority),
-                db.time.getDueDate(rs, 9), Optional.ofNullable(rs.getString(10)),
-                Optional.ofNullable(rs.getString(11)), Optional.ofNullable(rs.getString(12)),
-                ValueColumns.extensions(rs.getString(13)), rs.getLong(4), rs.getString(14),
-                db.time.getInstant(rs, 15), db.time.getInstant(rs, 16));
+        return Case.builder()
+                .tenant(tenant)
+                .id(id)
+                .typeId(CaseTypeId.of(rs.getString(3)))
+                .version(rs.getLong(4))
+                .title(rs.getString(5))
+                .description(rs.getString(6))
+                .ownerId(rs.getString(7))
+                .priority(Optional.ofNullable(rs.getString(8)).map(JdbcCaseStore::priority))
+                .dueDate(db.time.getDueDate(rs, 9))
+                .contactId(rs.getString(10))
+                .contactPhone(rs.getString(11))
+                .attachment(rs.getString(12))
+                .extensions(ValueColumns.extensions(rs.getString(13)))
+                .createdBy(rs.getString(14))
+                .createdAt(db.time.getInstant(rs, 15))
+                .updatedAt(db.time.getInstant(rs, 16))
+                .build();
     }
 
     private static Priority priority(String wireName) {

@@ -44,18 +44,25 @@ final class Fixtures {
         extensions.put("AICC__none__CST", Value.textList(List.of()));
         extensions.put("AICC__callback__CST", Value.bool(true));
         extensions.put("AICC__mute__CST", Value.bool(false));
-        return new Case(tenant, CaseId.of(id), TYPE, "testOpenApi11", "line one\nline two\r\n\ttabbed  ",
-                Optional.of("10gg0000012IpiXMqxzk"), Optional.of(Priority.CRITICAL),
-                Optional.of(LocalDateTime.of(2023, 6, 20, 0, 0, 0)), Optional.of("ciIy0000013w9aru7cDQ"),
-                Optional.of("+86 (151) 515-15152"), Optional.of("file:a1,b2"), extensions, 1,
-                "10gg0000013wljxK5XX6", CREATED, CREATED);
+        return Case.builder().tenant(tenant).id(CaseId.of(id)).typeId(TYPE)
+                .title("testOpenApi11").description("line one\nline two\r\n\ttabbed  ")
+                .ownerId("10gg0000012IpiXMqxzk")
+                .priority(Priority.CRITICAL)
+                .dueDate(LocalDateTime.of(2023, 6, 20, 0, 0, 0))
+                .contactId("ciIy0000013w9aru7cDQ")
+                .contactPhone("+86 (151) 515-15152")
+                .attachment("file:a1,b2")
+                .extensions(extensions)
+                .version(1).createdBy("10gg0000013wljxK5XX6").createdAt(CREATED).updatedAt(CREATED)
+                .build();
     }
 
     /** A case with only the mandatory fields. */
     static Case minimal(TenantId tenant, String id) {
-        return new Case(tenant, CaseId.of(id), TYPE, "title", "description", Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), 1, "creator",
-                CREATED, CREATED);
+        return Case.builder().tenant(tenant).id(CaseId.of(id)).typeId(TYPE)
+                .title("title").description("description")
+                .version(1).createdBy("creator").createdAt(CREATED).updatedAt(CREATED)
+                .build();
     }
 
     /** The creation entry of a case: every field it has, set from nothing. */

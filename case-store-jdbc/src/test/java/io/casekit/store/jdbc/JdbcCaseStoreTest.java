@@ -228,9 +228,12 @@ class JdbcCaseStoreTest {
         String description = "日本語".repeat(20_000 / 9);
         Map<String, Value> extensions = new TreeMap<>();
         extensions.put("AICC__long__CST", Value.text(mebibyte));
-        Case c = new Case(TENANT, CaseId.of("big"), Fixtures.TYPE, "t", description, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("a".repeat(2000)),
-                extensions, 1, "me", CREATED, CREATED);
+        Case c = Case.builder().tenant(TENANT).id(CaseId.of("big")).typeId(Fixtures.TYPE)
+                .title("t").description(description)
+                .attachment("a".repeat(2000))
+                .extensions(extensions)
+                .version(1).createdBy("me").createdAt(CREATED).updatedAt(CREATED)
+                .build();
         store.insert(c, creation(c));
 
         assertThat(store.find(TENANT, c.id())).contains(c);
@@ -242,8 +245,10 @@ class JdbcCaseStoreTest {
     void anInstantFinerThanAMillisecondIsRefusedNotTruncated(String database) {
         JdbcCaseStore store = DATABASES.get(database).store();
         Instant fine = Instant.parse("2026-11-27T22:12:31.123456Z");
-        Case c = new Case(TENANT, CaseId.of("fine"), Fixtures.TYPE, "t", "d", Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), 1, "me", fine, fine);
+        Case c = Case.builder().tenant(TENANT).id(CaseId.of("fine")).typeId(Fixtures.TYPE)
+                .title("t").description("d")
+                .version(1).createdBy("me").createdAt(fine).updatedAt(fine)
+                .build();
 
         assertThatThrownBy(() -> store.insert(c, creation(c)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("millisecond");

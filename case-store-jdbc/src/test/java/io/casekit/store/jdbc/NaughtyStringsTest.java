@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,9 +54,15 @@ class NaughtyStringsTest {
             // limit, which the store keeps on every dialect): a longer string goes only into the
             // unbounded fields.
             String party = s.getBytes(StandardCharsets.UTF_8).length <= 20 ? s : "p" + i;
-            Case c = new Case(TENANT, CaseId.of("n" + i), Fixtures.TYPE, s, s, Optional.of(party), Optional.empty(),
-                    Optional.empty(), Optional.of(party), Optional.of(party), Optional.of(s), extensions, 1, party,
-                    Fixtures.CREATED, Fixtures.CREATED);
+            Case c = Case.builder().tenant(TENANT).id(CaseId.of("n" + i)).typeId(Fixtures.TYPE)
+                    .title(s).description(s)
+                    .ownerId(party)
+                    .contactId(party)
+                    .contactPhone(party)
+                    .attachment(s)
+                    .extensions(extensions)
+                    .version(1).createdBy(party).createdAt(Fixtures.CREATED).updatedAt(Fixtures.CREATED)
+                    .build();
             HistoryEntry creation = Fixtures.creation(c);
             store.insert(c, creation);
 

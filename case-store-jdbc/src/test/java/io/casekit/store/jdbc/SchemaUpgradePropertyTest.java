@@ -59,9 +59,7 @@ class SchemaUpgradePropertyTest {
                 List<HistoryEntry> entries = new ArrayList<>();
                 for (int i = 0; i < rows.size(); i++) {
                     Case c = Fixtures.minimal(Fixtures.TENANT, "p" + i);
-                    c = new Case(c.tenant(), c.id(), c.typeId(), c.title(), c.description(), c.ownerId(), c.priority(),
-                            c.dueDate(), c.contactId(), c.contactPhone(), c.attachment(), rows.get(i).extensions(),
-                            c.version(), c.createdBy(), c.createdAt(), c.updatedAt());
+                    c = c.toBuilder().extensions(rows.get(i).extensions()).build();
                     cases.add(c);
                     entries.add(new HistoryEntry(c.tenant(), c.id(), 1, c.createdAt(), "actor", rows.get(i).changes()));
                 }

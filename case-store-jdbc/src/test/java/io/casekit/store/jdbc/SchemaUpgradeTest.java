@@ -239,10 +239,15 @@ class SchemaUpgradeTest {
         extensions.put("yes", Value.bool(true));
         extensions.put("no", Value.bool(false));
         extensions.put("\"\\" + ASTRAL + "\t:", Value.text("a name to escape"));
-        return new Case(Fixtures.TENANT, CaseId.of("naughty"), Fixtures.TYPE, "title " + ASTRAL, "line\r\n\ttab \\ \"",
-                Optional.of("owner"), Optional.of(Priority.CRITICAL), Optional.of(LocalDateTime.of(1000, 1, 1, 0, 0, 0)),
-                Optional.empty(), Optional.of("+1 555"), Optional.empty(), extensions, 3, "creator " + ASTRAL,
-                TimeColumns.EARLIEST, TimeColumns.LATEST);
+        return Case.builder().tenant(Fixtures.TENANT).id(CaseId.of("naughty")).typeId(Fixtures.TYPE)
+                .title("title " + ASTRAL).description("line\r\n\ttab \\ \"")
+                .ownerId("owner")
+                .priority(Priority.CRITICAL)
+                .dueDate(LocalDateTime.of(1000, 1, 1, 0, 0, 0))
+                .contactPhone("+1 555")
+                .extensions(extensions)
+                .version(3).createdBy("creator " + ASTRAL).createdAt(TimeColumns.EARLIEST).updatedAt(TimeColumns.LATEST)
+                .build();
     }
 
     /** Three entries: the creation, then changes that remove, add and replace values (empty sides included). */

@@ -13,7 +13,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TimeZone;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Jdbi;
@@ -80,9 +79,12 @@ class ZoneIndependenceTest {
             Map<String, Value> extensions = new TreeMap<>();
             extensions.put("AICC__call__CST", Value.dateTime(DATE_TIMES.get(i)));
             extensions.put("AICC__born__CST", Value.date(DATES.get(i % DATES.size())));
-            Case c = new Case(TENANT, CaseId.of("zone" + i), Fixtures.TYPE, "t", "d", Optional.empty(),
-                    Optional.empty(), Optional.of(dueDate(DATE_TIMES.get(i))), Optional.empty(), Optional.empty(),
-                    Optional.empty(), extensions, 1, "me", AT.plusMillis(i), AT.plusMillis(i));
+            Case c = Case.builder().tenant(TENANT).id(CaseId.of("zone" + i)).typeId(Fixtures.TYPE)
+                    .title("t").description("d")
+                    .dueDate(dueDate(DATE_TIMES.get(i)))
+                    .extensions(extensions)
+                    .version(1).createdBy("me").createdAt(AT.plusMillis(i)).updatedAt(AT.plusMillis(i))
+                    .build();
             HistoryEntry creation = Fixtures.creation(c);
             writer.insert(c, creation);
 
@@ -102,9 +104,11 @@ class ZoneIndependenceTest {
     void theStoredColumnsHoldTheInstantsAndTheLocalDueDateWhateverTheZones(String database) {
         TestDatabase db = DATABASES.get(database);
         Instant at = AT.plusMillis(250);
-        Case c = new Case(TENANT, CaseId.of("raw"), Fixtures.TYPE, "t", "d", Optional.empty(), Optional.empty(),
-                Optional.of(LocalDateTime.of(2023, 6, 20, 0, 0, 0)), Optional.empty(), Optional.empty(),
-                Optional.empty(), Map.of(), 1, "me", at, at);
+        Case c = Case.builder().tenant(TENANT).id(CaseId.of("raw")).typeId(Fixtures.TYPE)
+                .title("t").description("d")
+                .dueDate(LocalDateTime.of(2023, 6, 20, 0, 0, 0))
+                .version(1).createdBy("me").createdAt(at).updatedAt(at)
+                .build();
         db.store().insert(c, Fixtures.creation(c));
 
         String epochMillis = switch (db.dialect) {

@@ -12,7 +12,6 @@ import io.casekit.core.TenantId;
 import io.casekit.core.Value;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -22,9 +21,10 @@ class InMemoryCaseStoreTest {
     private static final Instant AT = Instant.parse("2024-06-20T08:00:00Z");
 
     private static Case newCase(TenantId tenant, String id) {
-        return new Case(tenant, CaseId.of(id), CaseTypeId.of("incident"), "Title", "Description", Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), 1,
-                "agent-1", AT, AT);
+        return Case.builder().tenant(tenant).id(CaseId.of(id)).typeId(CaseTypeId.of("incident"))
+                .title("Title").description("Description")
+                .version(1).createdBy("agent-1").createdAt(AT).updatedAt(AT)
+                .build();
     }
 
     private static HistoryEntry creation(Case c) {

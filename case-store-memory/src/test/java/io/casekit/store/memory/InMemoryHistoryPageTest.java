@@ -13,7 +13,6 @@ import io.casekit.core.Value;
 import io.casekit.core.spi.CaseStore;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -34,9 +33,10 @@ class InMemoryHistoryPageTest {
     @Test
     void aPageOfAHundredThousandEntriesIsTheSliceAsked() {
         InMemoryCaseStore store = new InMemoryCaseStore();
-        Case current = new Case(TENANT, CaseId.of("busy"), CaseTypeId.of("incident"), "Title", "Description",
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Map.of(), 1, "agent-1", AT, AT);
+        Case current = Case.builder().tenant(TENANT).id(CaseId.of("busy")).typeId(CaseTypeId.of("incident"))
+                .title("Title").description("Description")
+                .version(1).createdBy("agent-1").createdAt(AT).updatedAt(AT)
+                .build();
         store.insert(current, entry(current, 1));
         for (int i = 2; i <= 100_000; i++) {
             Case next = current.withVersion(i, AT.plusMillis(i));

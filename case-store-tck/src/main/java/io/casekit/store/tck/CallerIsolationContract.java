@@ -34,9 +34,7 @@ abstract class CallerIsolationContract extends ContractSection {
         extensions.put("channels", Value.textList(channels));
         extensions.put("severity", Value.text("S1"));
         Case c = Cases.minimal(TENANT, "case-1");
-        Case created = new Case(c.tenant(), c.id(), c.typeId(), c.title(), c.description(), c.ownerId(), c.priority(),
-                c.dueDate(), c.contactId(), c.contactPhone(), c.attachment(), extensions, 1, c.createdBy(),
-                c.createdAt(), c.updatedAt());
+        Case created = c.toBuilder().extensions(extensions).build();
         List<FieldChange> changes = new ArrayList<>(Cases.creation(created).changes());
         store().insert(created, new HistoryEntry(TENANT, created.id(), 1, created.createdAt(), created.createdBy(),
                 changes));

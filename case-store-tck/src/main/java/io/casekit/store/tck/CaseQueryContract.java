@@ -345,9 +345,7 @@ public abstract class CaseQueryContract {
         Case c = Cases.createdAt(Cases.minimal(tenant, id), created);
         c = c.withVersion(1, created.plusSeconds(r.nextInt(3)));
         if (r.nextBoolean()) {
-            c = new Case(c.tenant(), c.id(), OTHER_TYPE, c.title(), c.description(), c.ownerId(), c.priority(),
-                    c.dueDate(), c.contactId(), c.contactPhone(), c.attachment(), c.extensions(), c.version(),
-                    r.nextBoolean() ? c.createdBy() : "agent-2", c.createdAt(), c.updatedAt());
+            c = c.toBuilder().typeId(OTHER_TYPE).createdBy(r.nextBoolean() ? c.createdBy() : "agent-2").build();
         }
         c = with(c, "title", Value.text(TITLES[r.nextInt(TITLES.length)]));
         c = with(c, "ownerId", r.nextInt(3) == 0 ? null : Value.text(PARTIES[r.nextInt(PARTIES.length)]));

@@ -33,9 +33,10 @@ final class Cases {
 
     /** A case with only the mandatory fields, at version 1. */
     static Case minimal(TenantId tenant, String id) {
-        return new Case(tenant, CaseId.of(id), TYPE, "Printer on fire", "The printer on floor 3 is on fire.",
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Map.of(), 1, CREATOR, CREATED_AT, CREATED_AT);
+        return Case.builder().tenant(tenant).id(CaseId.of(id)).typeId(TYPE)
+                .title("Printer on fire").description("The printer on floor 3 is on fire.")
+                .version(1).createdBy(CREATOR).createdAt(CREATED_AT).updatedAt(CREATED_AT)
+                .build();
     }
 
     /** A case with every standard field set and an extension of every value type, at version 1. */
@@ -53,12 +54,18 @@ final class Cases {
         // Two names that differ only by case are two fields: a case-insensitive store merges them.
         extensions.put("region", Value.text("lower"));
         extensions.put("Region", Value.text("upper"));
-        return new Case(tenant, CaseId.of(id), TYPE, "  Drucker brennt — 打印机着火 ",
-                "Étage 3:\n\tthe printer is on fire.\r\nPlease come 🚒.", Optional.of("owner_7"),
-                Optional.of(Priority.CRITICAL), Optional.of(LocalDateTime.of(2023, 6, 20, 0, 0, 0)),
-                Optional.of("contact-42"), Optional.of("+44 (20) 7946-0958"),
-                Optional.of("file:7f3a,https://example.com/a?b=c&d=%20\u0001"), extensions, 1, CREATOR,
-                CREATED_AT, CREATED_AT);
+        return Case.builder().tenant(tenant).id(CaseId.of(id)).typeId(TYPE)
+                .title("  Drucker brennt — 打印机着火 ")
+                .description("Étage 3:\n\tthe printer is on fire.\r\nPlease come 🚒.")
+                .ownerId("owner_7")
+                .priority(Priority.CRITICAL)
+                .dueDate(LocalDateTime.of(2023, 6, 20, 0, 0, 0))
+                .contactId("contact-42")
+                .contactPhone("+44 (20) 7946-0958")
+                .attachment("file:7f3a,https://example.com/a?b=c&d=%20\u0001")
+                .extensions(extensions)
+                .version(1).createdBy(CREATOR).createdAt(CREATED_AT).updatedAt(CREATED_AT)
+                .build();
     }
 
     /** The same case with another title; version and times unchanged. */
@@ -68,9 +75,7 @@ final class Cases {
 
     /** The same new case, created at another time. */
     static Case createdAt(Case c, Instant at) {
-        return new Case(c.tenant(), c.id(), c.typeId(), c.title(), c.description(), c.ownerId(), c.priority(),
-                c.dueDate(), c.contactId(), c.contactPhone(), c.attachment(), c.extensions(), c.version(),
-                c.createdBy(), at, at);
+        return c.toBuilder().createdAt(at).updatedAt(at).build();
     }
 
     /** The creation entry of a new case: version 1, by its creator, setting each of its fields. */

@@ -6,7 +6,6 @@ import io.casekit.core.Case;
 import io.casekit.core.FieldChange;
 import io.casekit.core.HistoryEntry;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,9 +35,10 @@ final class HistoryReplay {
         assertThat(history).as("history of case %s", identity.id()).isNotEmpty();
         HistoryEntry creation = history.get(0);
         // Placeholders for the two mandatory fields, which the creation entry must set.
-        Case replayed = new Case(identity.tenant(), identity.id(), identity.typeId(), "", "", Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(),
-                1, creation.actor(), creation.at(), creation.at());
+        Case replayed = Case.builder().tenant(identity.tenant()).id(identity.id()).typeId(identity.typeId())
+                .title("").description("")
+                .version(1).createdBy(creation.actor()).createdAt(creation.at()).updatedAt(creation.at())
+                .build();
         assertThat(creation.changes()).extracting(FieldChange::field).as("fields set by the creation entry")
                 .contains("title", "description");
         for (int i = 0; i < history.size(); i++) {

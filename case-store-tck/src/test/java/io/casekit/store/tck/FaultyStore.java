@@ -330,9 +330,6 @@ final class FaultyStore implements CaseStore {
         for (String field : Cases.fieldsOf(c)) {
             result = result.with(field, c.value(field).map(f));
         }
-        return new Case(result.tenant(), result.id(), result.typeId(), result.title(), result.description(),
-                result.ownerId(), result.priority(), result.dueDate(), result.contactId(), result.contactPhone(),
-                result.attachment(), result.extensions(), result.version(), result.createdBy(),
-                instant(result.createdAt()), instant(result.updatedAt()));
+        return result.toBuilder().createdAt(instant(result.createdAt())).updatedAt(instant(result.updatedAt())).build();
     }
 }
