@@ -53,6 +53,17 @@ import org.jspecify.annotations.Nullable;
  * @param createdBy    the creator
  * @param createdAt    when the case was created
  * @param updatedAt    when the case last changed
+ * @param status       the case's status, a name of its type's {@link io.casekit.core.template.StatusFlow}
+ *                     (for a case built without one: {@code Open}, the first status of
+ *                     {@link io.casekit.core.template.StatusFlow#DEFAULT})
+ * @param state        what the status means ({@link CaseState}): {@code Completed} once closed,
+ *                     {@code Cancelled} once cancelled, else the state its status maps to
+ * @param closedAt     when the case was closed; present exactly while it is closed
+ * @param closedReason the reason given when it was closed (only while closed)
+ * @param reopened     whether the case was ever reopened after a close
+ *
+ * <p>The lifecycle's components are kept consistent by {@code CaseService}'s operations (a closed case
+ * is {@code Completed}, a closed reason belongs to a closed case); this record holds what it is given.
  */
 public record Case(
         TenantId tenant,
@@ -70,7 +81,15 @@ public record Case(
         long version,
         String createdBy,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String status,
+        CaseState state,
+        Optional<Instant> closedAt,
+        Optional<String> closedReason,
+        boolean reopened) {
+
+    /** The status of a case built without one: the first status of the default flow. */
+    static final String DEFAULT_STATUS = "Open";
 
     /**
      * The canonical constructor, which every other way of making a case ends in. Prefer
@@ -98,6 +117,10 @@ public record Case(
         Objects.requireNonNull(createdBy, "createdBy");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(closedAt, "closedAt");
+        Objects.requireNonNull(closedReason, "closedReason");
         dueDate.ifPresent(d -> new Value.DateTime(d));
         if (version < 1) {
             throw new IllegalArgumentException("version must be at least 1, was " + version);
@@ -184,6 +207,11 @@ public record Case(
         b.createdBy = createdBy;
         b.createdAt = createdAt;
         b.updatedAt = updatedAt;
+        b.status = status;
+        b.state = state;
+        b.closedAt = closedAt;
+        b.closedReason = closedReason;
+        b.reopened = reopened;
         return b;
     }
 
@@ -228,6 +256,11 @@ public record Case(
         private @Nullable String createdBy;
         private @Nullable Instant createdAt;
         private @Nullable Instant updatedAt;
+        private String status = DEFAULT_STATUS;
+        private CaseState state = CaseState.PROCESSING;
+        private Optional<Instant> closedAt = Optional.empty();
+        private Optional<String> closedReason = Optional.empty();
+        private boolean reopened;
 
         private Builder() {}
 
@@ -377,6 +410,51 @@ public record Case(
         }
 
         /**
+         * The status, a name of the type's status flow. Default {@code Open}, the first status of
+         * {@link io.casekit.core.template.StatusFlow#DEFAULT}.
+         */
+        public Builder status(String status) {
+            this.status = Objects.requireNonNull(status, "status");
+            return this;
+        }
+
+        /** The state. Default {@link CaseState#PROCESSING}. */
+        public Builder state(CaseState state) {
+            this.state = Objects.requireNonNull(state, "state");
+            return this;
+        }
+
+        /** When the case was closed; null means open. Default open. */
+        public Builder closedAt(@Nullable Instant closedAt) {
+            this.closedAt = Optional.ofNullable(closedAt);
+            return this;
+        }
+
+        /** When the case was closed; empty means open. */
+        public Builder closedAt(Optional<Instant> closedAt) {
+            this.closedAt = Objects.requireNonNull(closedAt, "closedAt");
+            return this;
+        }
+
+        /** The reason it was closed with; null means none. Default none. */
+        public Builder closedReason(@Nullable String closedReason) {
+            this.closedReason = Optional.ofNullable(closedReason);
+            return this;
+        }
+
+        /** The reason it was closed with; empty means none. */
+        public Builder closedReason(Optional<String> closedReason) {
+            this.closedReason = Objects.requireNonNull(closedReason, "closedReason");
+            return this;
+        }
+
+        /** Whether the case was ever reopened. Default false. */
+        public Builder reopened(boolean reopened) {
+            this.reopened = reopened;
+            return this;
+        }
+
+        /**
          * The case these components make, through the canonical constructor.
          *
          * @throws IllegalStateException    when required components were not set; the message names
@@ -418,7 +496,7 @@ public record Case(
                 throw new IllegalStateException("required components of a case not set: " + String.join(", ", missing));
             }
             return new Case(tenant, id, typeId, title, description, ownerId, priority, dueDate, contactId,
-                    contactPhone, attachment, extensions, version, createdBy, createdAt, updatedAt);
+                    contactPhone, attachment, extensions, version, createdBy, createdAt, updatedAt, status, state, closedAt, closedReason, reopened);
         }
     }
 }

@@ -30,14 +30,22 @@ public enum StandardField {
     public static final String CREATED_BY = "createdBy";
     public static final String CREATED_AT = "createdAt";
     public static final String UPDATED_AT = "updatedAt";
+    /** The lifecycle's keys: changed by the lifecycle operations of {@code CaseService} only. */
+    public static final String STATUS = "status";
+    public static final String STATE = "state";
+    public static final String CLOSED_AT = "closedAt";
+    public static final String CLOSED_REASON = "closedReason";
+    public static final String REOPENED = "reopened";
 
     /** Keys the library manages: sending one is {@code read_only}, never a silent drop. */
-    public static final Set<String> READ_ONLY = Set.of(TYPE, VERSION, CREATED_BY, CREATED_AT, UPDATED_AT);
+    public static final Set<String> READ_ONLY = Set.of(TYPE, VERSION, CREATED_BY, CREATED_AT, UPDATED_AT,
+            STATUS, STATE, CLOSED_AT, CLOSED_REASON, REOPENED);
 
     private static final Map<String, StandardField> BY_NAME = Map.of(
             "title", TITLE, "description", DESCRIPTION, "ownerId", OWNER_ID, "priority", PRIORITY,
             "dueDate", DUE_DATE, "contactId", CONTACT_ID, "contactPhone", CONTACT_PHONE, "attachment", ATTACHMENT);
-    private static final Set<String> OTHER_KEYS = Set.of(ID, TYPE, CREATOR_ID, VERSION, CREATED_BY, CREATED_AT, UPDATED_AT);
+    private static final Set<String> OTHER_KEYS = Set.of(ID, TYPE, CREATOR_ID, VERSION, CREATED_BY, CREATED_AT, UPDATED_AT,
+            STATUS, STATE, CLOSED_AT, CLOSED_REASON, REOPENED);
 
     private final String wireName;
     private final boolean mandatory;

@@ -45,7 +45,11 @@ class CaseBuilderTest {
                 .version(4)
                 .createdBy("creator-a")
                 .createdAt(CREATED)
-                .updatedAt(UPDATED);
+                .updatedAt(UPDATED)
+                .status("In progress")
+                .state(CaseState.PENDING)
+                .closedAt(UPDATED.plusSeconds(1))
+                .closedReason("reason a");
     }
 
     /** One change made through one setter: the component it must change, and to what. */
@@ -98,7 +102,18 @@ class CaseBuilderTest {
                 new Change("version", "version", b -> b.version(5), 5L),
                 new Change("createdBy", "createdBy", b -> b.createdBy("creator-b"), "creator-b"),
                 new Change("createdAt", "createdAt", b -> b.createdAt(CREATED.minusSeconds(60)), CREATED.minusSeconds(60)),
-                new Change("updatedAt", "updatedAt", b -> b.updatedAt(UPDATED.plusSeconds(60)), UPDATED.plusSeconds(60)));
+                new Change("updatedAt", "updatedAt", b -> b.updatedAt(UPDATED.plusSeconds(60)), UPDATED.plusSeconds(60)),
+                new Change("status", "status", b -> b.status("Waiting"), "Waiting"),
+                new Change("state", "state", b -> b.state(CaseState.COMPLETED), CaseState.COMPLETED),
+                new Change("closedAt(Instant)", "closedAt", b -> b.closedAt(UPDATED.plusSeconds(5)), Optional.of(UPDATED.plusSeconds(5))),
+                new Change("closedAt(Optional)", "closedAt", b -> b.closedAt(Optional.of(UPDATED.plusSeconds(6))),
+                        Optional.of(UPDATED.plusSeconds(6))),
+                new Change("closedAt(null)", "closedAt", b -> b.closedAt((Instant) null), Optional.empty()),
+                new Change("closedReason(String)", "closedReason", b -> b.closedReason("fixed"), Optional.of("fixed")),
+                new Change("closedReason(Optional)", "closedReason", b -> b.closedReason(Optional.of("moved")),
+                        Optional.of("moved")),
+                new Change("closedReason(null)", "closedReason", b -> b.closedReason((String) null), Optional.empty()),
+                new Change("reopened", "reopened", b -> b.reopened(true), true));
     }
 
     @Test
@@ -121,6 +136,23 @@ class CaseBuilderTest {
         assertThat(c.createdBy()).isEqualTo("creator-a");
         assertThat(c.createdAt()).isEqualTo(CREATED);
         assertThat(c.updatedAt()).isEqualTo(UPDATED);
+        assertThat(c.status()).isEqualTo("In progress");
+        assertThat(c.state()).isEqualTo(CaseState.PENDING);
+        assertThat(c.closedAt()).contains(UPDATED.plusSeconds(1));
+        assertThat(c.closedReason()).contains("reason a");
+        assertThat(c.reopened()).isFalse();
+    }
+
+    @Test
+    void theLifecycleDefaultsAreThoseOfANewCaseOfTheDefaultFlow() {
+        Case c = minimal().build();
+
+        assertThat(c.status()).isEqualTo(io.casekit.core.template.StatusFlow.DEFAULT.first().name()).isEqualTo("Open");
+        assertThat(c.state()).isEqualTo(io.casekit.core.template.StatusFlow.DEFAULT.first().state())
+                .isEqualTo(CaseState.PROCESSING);
+        assertThat(c.closedAt()).isEmpty();
+        assertThat(c.closedReason()).isEmpty();
+        assertThat(c.reopened()).isFalse();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -2,13 +2,13 @@ package io.casekit.core.query;
 
 import io.casekit.core.CaseTypeId;
 import io.casekit.core.JsonPointers;
+import io.casekit.core.RefusedCharacters;
 import io.casekit.core.Value;
 import io.casekit.core.Violation;
 import io.casekit.core.ViolationCode;
 import io.casekit.core.template.CaseType;
 import io.casekit.core.template.FieldDefinition;
 import io.casekit.core.template.FieldType;
-import io.casekit.core.validation.RefusedCharacters;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

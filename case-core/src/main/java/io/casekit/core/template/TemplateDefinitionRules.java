@@ -30,8 +30,9 @@ final class TemplateDefinitionRules {
 
     private TemplateDefinitionRules() {}
 
-    static List<Violation> check(CaseTypeId typeId, String name, List<FieldDefinition> fields) {
+    static List<Violation> check(CaseTypeId typeId, String name, List<FieldDefinition> fields, StatusFlow flow) {
         Problems problems = new Problems(typeId);
+        checkFlow(problems, flow);
         long nameBytes = Utf8.encodedLength(name);
         if (Blank.isBlank(name)) {
             problems.add("/name", ViolationCode.BLANK, "its name must not be blank (empty, or only white space"
@@ -175,6 +176,38 @@ final class TemplateDefinitionRules {
     }
 
     /** Collects violations whose messages all start by naming the case type. */
+    /** The rules of {@link StatusFlow}: violations at {@code /statusFlow/statuses/i/…}, naming the status. */
+    private static void checkFlow(Problems problems, StatusFlow flow) {
+        List<FlowStatus> statuses = flow.statuses();
+        if (statuses.isEmpty()) {
+            problems.add("/statusFlow/statuses", ViolationCode.REQUIRED, "its status flow holds no status");
+            return;
+        }
+        if (statuses.size() > StatusFlow.MAX_STATUSES) {
+            problems.add("/statusFlow/statuses", ViolationCode.TOO_MANY_ITEMS, "its status flow holds "
+                    + statuses.size() + " statuses, at most " + StatusFlow.MAX_STATUSES + " allowed");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < statuses.size(); i++) {
+            FlowStatus status = statuses.get(i);
+            String at = "/statusFlow/statuses/" + i;
+            String label = "status " + quote(status.name());
+            long bytes = Utf8.encodedLength(status.name());
+            if (Blank.isBlank(status.name())) {
+                problems.add(at + "/name", ViolationCode.BLANK, "status " + (i + 1) + " of its flow has a blank name");
+            } else if (bytes < 0 || bytes > StatusFlow.MAX_NAME_BYTES || hasControl(status.name())) {
+                problems.add(at + "/name", ViolationCode.INVALID_VALUE, label + ": a status name is 1 to "
+                        + StatusFlow.MAX_NAME_BYTES + " bytes of text without control characters");
+            } else if (!seen.add(status.name())) {
+                problems.add(at + "/name", ViolationCode.DUPLICATE_ITEM, label + ": listed twice in its flow");
+            }
+            if (status.state() == io.casekit.core.CaseState.CANCELLED) {
+                problems.add(at + "/state", ViolationCode.INVALID_VALUE, label + ": a status means Processing, "
+                        + "Pending or Completed; Cancelled is the state of a cancelled case only");
+            }
+        }
+    }
+
     private static final class Problems {
         final List<Violation> list = new ArrayList<>();
         final CaseTypeId typeId;

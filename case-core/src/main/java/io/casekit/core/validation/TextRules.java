@@ -47,6 +47,9 @@ final class TextRules {
 
     /** The index of the first character {@code controls} refuses (always U+0000 and lone surrogates), or -1. */
     static int indexOfRefused(CharSequence text, Controls controls) {
+        if (controls == Controls.ANY) {
+            return io.casekit.core.RefusedCharacters.indexIn(text);
+        }
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);

@@ -350,12 +350,13 @@ class ModificationRulesTest {
 
         @Test
         void an_unknown_key_is_refused_never_dropped() {
-            onlyViolation(modification().set("status", InputValue.text("Closed")).build(), "/caseInfo/status",
+            onlyViolation(modification().set("stage", InputValue.text("Closed")).build(), "/caseInfo/stage",
                     ViolationCode.UNKNOWN_FIELD);
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"type", "version", "createdBy", "createdAt", "updatedAt"})
+        @ValueSource(strings = {"type", "version", "createdBy", "createdAt", "updatedAt", "status", "state", "closedAt",
+            "closedReason", "reopened"})
         void a_read_only_key_is_refused(String key) {
             onlyViolation(modification().set(key, InputValue.text("x")).build(), "/caseInfo/" + key,
                     ViolationCode.READ_ONLY);
