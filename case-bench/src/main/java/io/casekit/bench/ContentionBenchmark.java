@@ -195,6 +195,11 @@ public class ContentionBenchmark {
                 throw e;
             }
         }
+        @Override
+        public boolean erase(TenantId tenant, CaseId id) {
+            return delegate.erase(tenant, id);
+        }
+
 
         @Override
         public List<HistoryEntry> history(TenantId tenant, CaseId id) {

@@ -138,8 +138,23 @@ public record Case(
     /**
      * The value of a modifiable field: a {@link StandardField} by its wire name, or an extension
      * field. Priority is its wire name as {@link Value.Text}, {@code dueDate} a {@link Value.DateTime}.
+     * Also the lifecycle's fields as its history entries record them: {@code status} and {@code state}
+     * (wire name) as texts, {@code closedReason}, and {@code reopened} as {@code true} once reopened
+     * (empty before).
      */
     public Optional<Value> value(String field) {
+        switch (field) {
+            case StandardField.STATUS:
+                return Optional.of(Value.text(status));
+            case StandardField.STATE:
+                return Optional.of(Value.text(state.wireName()));
+            case StandardField.CLOSED_REASON:
+                return closedReason.map(Value::text);
+            case StandardField.REOPENED:
+                return reopened ? Optional.of(Value.bool(true)) : Optional.empty();
+            default:
+                break;
+        }
         Optional<StandardField> standard = StandardField.byName(field);
         if (standard.isPresent()) {
             return standard.get().get(this);

@@ -6,7 +6,7 @@ package io.casekit.core;
  */
 public abstract sealed class CaseException extends RuntimeException
         permits CaseValidationException, CaseNotFoundException, CaseConflictException, CaseRefusedException,
-        DuplicateCaseException, StorageUnavailableException {
+        DuplicateCaseException, StorageUnavailableException, CaseReadOnlyException {
 
     private static final long serialVersionUID = 1L;
 
@@ -23,7 +23,9 @@ public abstract sealed class CaseException extends RuntimeException
         /** A case with this id already exists in the tenant. */
         DUPLICATE("duplicate"),
         /** The store could not be reached or failed; nothing was changed and a retry is safe. */
-        STORAGE_UNAVAILABLE("storage_unavailable");
+        STORAGE_UNAVAILABLE("storage_unavailable"),
+        /** The case is closed or cancelled: only reads, history, reopen (closed) and resume (cancelled) work. */
+        READ_ONLY_CASE("read_only_case");
 
         private final String code;
 

@@ -27,7 +27,15 @@ public enum ViolationCode {
     /** A list holds the same item twice. */
     DUPLICATE_ITEM("duplicate_item"),
     /** A date lies in the past where the host asked for none. */
-    IN_PAST("in_past");
+    IN_PAST("in_past"),
+    /**
+     * A lifecycle operation the case's status flow or state does not allow now (a status outside the
+     * flow, not the next one under strict order, a close before the last status, a resume of a case
+     * that is not cancelled, a reopen of one that is not closed); the params hold {@code rule}.
+     */
+    INVALID_TRANSITION("invalid_transition"),
+    /** The case is closed or cancelled, so this operation may not change it; params {@code state}. */
+    CASE_READ_ONLY("case_read_only");
 
     private final String code;
 

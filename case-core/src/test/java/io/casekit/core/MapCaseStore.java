@@ -56,6 +56,13 @@ public final class MapCaseStore implements CaseStore, TemplateCatalog {
     }
 
     @Override
+    public synchronized boolean erase(TenantId tenant, CaseId id) {
+        Key key = new Key(tenant, id.value());
+        histories.remove(key);
+        return cases.remove(key) != null;
+    }
+
+    @Override
     public synchronized List<HistoryEntry> history(TenantId tenant, CaseId id) {
         return List.copyOf(histories.getOrDefault(new Key(tenant, id.value()), List.of()));
     }

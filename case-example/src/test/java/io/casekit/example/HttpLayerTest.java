@@ -218,6 +218,11 @@ class HttpLayerTest {
             throwIfSet(onUpdate);
             delegate.update(updated, expectedVersion, entry);
         }
+        @Override
+        public boolean erase(TenantId tenant, CaseId id) {
+            return delegate.erase(tenant, id);
+        }
+
 
         @Override
         public List<HistoryEntry> history(TenantId tenant, CaseId id) {

@@ -83,6 +83,11 @@ class WorkerFailureTest {
             }
 
             @Override
+            public boolean erase(TenantId tenant, CaseId id) {
+                return memory.erase(tenant, id);
+            }
+
+            @Override
             public List<HistoryEntry> history(TenantId tenant, CaseId id) {
                 return memory.history(tenant, id);
             }

@@ -222,6 +222,7 @@ public final class CaseEndpoints {
                 LOG.log(System.Logger.Level.WARNING, "The case store is unavailable", e);
                 yield EndpointResponse.of(code);
             }
+            case READ_ONLY_CASE -> new EndpointResponse(code, Responses.readOnly((io.casekit.core.CaseReadOnlyException) e));
             case NOT_FOUND, DUPLICATE -> EndpointResponse.of(code);
         };
     }

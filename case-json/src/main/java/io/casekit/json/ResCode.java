@@ -27,6 +27,8 @@ public enum ResCode {
     VERSION_CONFLICT("409001", 409, "Version conflict"),
     /** A create named an id the tenant already has. casekit's own code. */
     DUPLICATE_CASE("409002", 409, "Case already exists"),
+    /** The case is closed or cancelled; {@code errors[0]} ({@code case_read_only}) says which and what undoes it. casekit's own code. */
+    CASE_READ_ONLY("409003", 409, "Case is closed or cancelled"),
     /** The body is longer than the limit (default 1 MiB). */
     BODY_TOO_LARGE("413001", 413, "Request body too large"),
     /** The Content-Type is not JSON in UTF-8 (sent by the host). */
@@ -70,6 +72,7 @@ public enum ResCode {
             case REFUSED -> REFUSED;
             case DUPLICATE -> DUPLICATE_CASE;
             case STORAGE_UNAVAILABLE -> STORAGE_UNAVAILABLE;
+            case READ_ONLY_CASE -> CASE_READ_ONLY;
         };
     }
 }

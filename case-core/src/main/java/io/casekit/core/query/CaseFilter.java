@@ -130,6 +130,30 @@ public sealed interface CaseFilter {
         }
     }
 
+    /** The status is one of {@code values}, compared exactly (a status name of the case's type). */
+    record StatusIn(Set<String> values) implements CaseFilter {
+        public StatusIn {
+            values = copy(values);
+        }
+
+        @Override
+        public boolean test(Case c) {
+            return values.contains(c.status());
+        }
+    }
+
+    /** The state is one of {@code values}. */
+    record StateIn(Set<io.casekit.core.CaseState> values) implements CaseFilter {
+        public StateIn {
+            values = copy(values);
+        }
+
+        @Override
+        public boolean test(Case c) {
+            return values.contains(c.state());
+        }
+    }
+
     /** The priority is one of {@code values}; an empty priority never matches. */
     record PriorityIn(Set<Priority> values) implements CaseFilter {
         public PriorityIn {

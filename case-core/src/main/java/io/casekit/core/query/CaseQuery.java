@@ -90,6 +90,16 @@ public record CaseQuery(List<CaseFilter> filters, CaseSort sort, int limit, Opti
             return filter(new CaseFilter.PartyIn(field, new LinkedHashSet<>(Arrays.asList(values))));
         }
 
+        /** The status is one of {@code values} (names of the type's status flow, compared exactly). */
+        public Builder statusIn(String... values) {
+            return filter(new CaseFilter.StatusIn(new LinkedHashSet<>(Arrays.asList(values))));
+        }
+
+        /** The state is one of {@code values}. */
+        public Builder stateIn(io.casekit.core.CaseState... values) {
+            return filter(new CaseFilter.StateIn(new LinkedHashSet<>(Arrays.asList(values))));
+        }
+
         /** {@code ownerId}, {@code contactId} or {@code createdBy} is empty. */
         public Builder empty(CaseFilter.Party field) {
             return filter(new CaseFilter.PartyEmpty(field));

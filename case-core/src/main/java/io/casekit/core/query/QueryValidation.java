@@ -70,6 +70,11 @@ public final class QueryValidation {
             texts(f.values(), i, out);
         } else if (filter instanceof CaseFilter.PriorityIn f) {
             values(f.values().size(), i, out);
+        } else if (filter instanceof CaseFilter.StatusIn f) {
+            values(f.values().size(), i, out);
+            texts(f.values(), i, out);
+        } else if (filter instanceof CaseFilter.StateIn f) {
+            values(f.values().size(), i, out);
         } else if (filter instanceof CaseFilter.DueDateIn f) {
             if (f.from().isPresent() && f.to().isPresent() && !f.from().get().isBefore(f.to().get())) {
                     emptyRange(i, out);

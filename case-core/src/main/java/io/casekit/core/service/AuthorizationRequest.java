@@ -32,6 +32,13 @@ import java.util.Optional;
  *   <tr><td>QUERY</td><td>the actor the caller passed to {@code query}/{@code count}, else empty</td>
  *       <td>none: {@link #target()} throws; {@link #query()} holds the caller's query as validated</td>
  *       <td>empty</td></tr>
+ *   <tr><td>CHANGE_STATUS, CLOSE, CANCEL, RESUME, REOPEN, TRANSFER</td><td>the request's operator
+ *       ({@code creatorId})</td><td>the case as stored (re-read for a re-apply)</td><td>what the operation
+ *       changes ({@code status}, {@code state}, {@code closedReason}, {@code reopened}, {@code ownerId});
+ *       empty when it changes nothing</td></tr>
+ *   <tr><td>ERASE</td><td>the operator</td><td>the case about to be erased</td><td>empty</td></tr>
+ *   <tr><td>STATISTICS</td><td>the actor the caller passed, else empty</td><td>none: {@link #target()}
+ *       throws</td><td>empty</td></tr>
  * </table>
  *
  * <p>{@link #query()} is present exactly for {@code QUERY}. Our decision on {@link #target()} for a
@@ -63,7 +70,27 @@ public final class AuthorizationRequest {
          * no single target; the request carries the {@link #query()}. A policy may answer
          * {@link AuthorizationPolicy.Decision#allowWhere} to restrict which cases it finds.
          */
-        QUERY
+        QUERY,
+        /** {@link CaseService#changeStatus}; the changes hold the status (and state) change. */
+        CHANGE_STATUS,
+        /** {@link CaseService#close}. */
+        CLOSE,
+        /** {@link CaseService#cancel}. */
+        CANCEL,
+        /** {@link CaseService#resume}. */
+        RESUME,
+        /** {@link CaseService#reopen}. */
+        REOPEN,
+        /**
+         * {@link CaseService#transfer}: the changes hold the owner change. AICC allows it to "only the
+         * current owner or a role with the owner assignment permission"; the default policy allows it,
+         * a host that keeps that rule refuses it here.
+         */
+        TRANSFER,
+        /** {@link CaseService#erase}: the target is the case about to be erased (no changes). */
+        ERASE,
+        /** {@link CaseService#statistics}: about the tenant's cases, no target, like {@link #QUERY}. */
+        STATISTICS
     }
 
     private final Operation operation;
@@ -99,8 +126,8 @@ public final class AuthorizationRequest {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(target, "target");
         List<FieldChange> copy = List.copyOf(changes);
-        if (operation == Operation.QUERY) {
-            throw new IllegalArgumentException("a QUERY request has no target case: use ofQuery");
+        if (operation == Operation.QUERY || operation == Operation.STATISTICS) {
+            throw new IllegalArgumentException("a " + operation + " request has no target case: use ofQuery or ofStatistics");
         }
         if (!target.tenant().equals(tenant)) {
             throw new IllegalArgumentException("the target case belongs to another tenant");
@@ -122,6 +149,18 @@ public final class AuthorizationRequest {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(query, "query");
         return new AuthorizationRequest(Operation.QUERY, tenant, actor, null, List.of(), Optional.of(query));
+    }
+
+    /**
+     * A {@link Operation#STATISTICS} request: about the tenant's cases as a whole; no target, no
+     * changes, no query.
+     *
+     * @throws NullPointerException when an argument is null
+     */
+    public static AuthorizationRequest ofStatistics(TenantId tenant, Optional<String> actor) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(actor, "actor");
+        return new AuthorizationRequest(Operation.STATISTICS, tenant, actor, null, List.of(), Optional.empty());
     }
 
     /** Which operation is asked about. */
@@ -151,7 +190,8 @@ public final class AuthorizationRequest {
      */
     public Case target() {
         if (target == null) {
-            throw new IllegalStateException("a QUERY request has no target case; see query()");
+            throw new IllegalStateException("a " + operation + " request has no target case"
+                    + (operation == Operation.QUERY ? "; see query()" : ""));
         }
         return target;
     }

@@ -6,7 +6,9 @@ import io.casekit.core.CaseDraft;
 import io.casekit.core.CaseId;
 import io.casekit.core.CaseModification;
 import io.casekit.core.CaseNotFoundException;
+import io.casekit.core.CaseReadOnlyException;
 import io.casekit.core.CaseRefusedException;
+import io.casekit.core.CaseState;
 import io.casekit.core.CaseTypeId;
 import io.casekit.core.CaseValidationException;
 import io.casekit.core.FieldChange;
@@ -28,6 +30,8 @@ import io.casekit.core.spi.CaseQueries;
 import io.casekit.core.spi.CaseStore;
 import io.casekit.core.spi.TemplateCatalog;
 import io.casekit.core.template.CaseType;
+import io.casekit.core.template.FlowStatus;
+import io.casekit.core.template.StatusFlow;
 import io.casekit.core.validation.RequestValidator;
 import io.casekit.core.validation.ValidatedDraft;
 import io.casekit.core.validation.ValidatedModification;
@@ -114,6 +118,16 @@ public final class CaseService {
         return new Builder(store, templates);
     }
 
+    /** The store, for the lifecycle's operations. */
+    CaseStore store() {
+        return store;
+    }
+
+    /** The options, for the lifecycle's operations. */
+    CaseServiceOptions options() {
+        return options;
+    }
+
     /** The catalog of case types this service resolves templates from. */
     public TemplateCatalog templates() {
         return templates;
@@ -150,15 +164,20 @@ public final class CaseService {
         Instant now = now();
         Map<String, Value> values = valid.values();
         CaseId id = valid.id().orElseGet(() -> ids.next(tenant));
+        // A valid draft names a type the tenant has; its flow's first status is the new case's.
+        FlowStatus first = type.map(CaseType::statusFlow).orElse(StatusFlow.DEFAULT).first();
         Case created = Case.builder().tenant(tenant).id(id).typeId(valid.type().orElseThrow())
                 .title(text(values.get("title"))).description(text(values.get("description")))
                 .version(1).createdBy(valid.creator().orElseThrow()).createdAt(now).updatedAt(now)
+                .status(first.name()).state(first.state())
                 .build();
         List<FieldChange> changes = new ArrayList<>();
         for (Map.Entry<String, Value> e : values.entrySet()) {
             created = created.with(e.getKey(), Optional.of(e.getValue()));
             changes.add(new FieldChange(e.getKey(), Optional.empty(), Optional.of(e.getValue())));
         }
+        changes.add(new FieldChange(StandardField.STATUS, Optional.empty(), Optional.of(Value.text(first.name()))));
+        changes.add(new FieldChange(StandardField.STATE, Optional.empty(), Optional.of(Value.text(first.state().wireName()))));
         HistoryEntry creation = new HistoryEntry(tenant, id, 1, now, created.createdBy(), changes);
         authorize(AuthorizationRequest.Operation.CREATE, tenant, Optional.of(created.createdBy()), created,
                 creation.changes());
@@ -333,7 +352,7 @@ public final class CaseService {
     }
 
     /** Asks the policy; the default one needs no request built. */
-    private void authorize(AuthorizationRequest.Operation operation, TenantId tenant, Optional<String> actor, Case target,
+    void authorize(AuthorizationRequest.Operation operation, TenantId tenant, Optional<String> actor, Case target,
                            List<FieldChange> changes) {
         if (policy == AuthorizationPolicy.allowAll()) {
             return;
@@ -352,6 +371,10 @@ public final class CaseService {
             }
         }
     }
+
+    /** The reason of a refusal of statistics to a caller the policy restricts to some cases (our decision). */
+    static final String STATISTICS_RESTRICTED = "statistics cover all of the tenant's cases, and the authorization policy "
+            + "allows this caller only some";
 
     /** The reason of a refusal because the case does not match the policy's filters; names no field. */
     static final String OUTSIDE_POLICY = "the case is not among the cases the authorization policy allows";
@@ -397,7 +420,7 @@ public final class CaseService {
     }
 
     /** What a modify stored: the result, and the history entry (null for a no-op) for the listener. */
-    private record Modified(ModificationResult result, HistoryEntry entry) {}
+    record Modified(ModificationResult result, @org.jspecify.annotations.Nullable HistoryEntry entry) {}
 
     /** Everything of a modify but the listener, which runs after the store's session. */
     private Modified modifyInSession(TenantId tenant, CaseModification modification) {
@@ -422,6 +445,12 @@ public final class CaseService {
             }
             // Before the version check and the no-op answer, so that neither tells a refused caller about the case.
             authorize(AuthorizationRequest.Operation.MODIFY, tenant, operator, current, changes);
+            if (current.closedAt().isPresent()) {
+                throw new CaseReadOnlyException(id, CaseState.COMPLETED);
+            }
+            if (current.state() == CaseState.CANCELLED) {
+                throw new CaseReadOnlyException(id, CaseState.CANCELLED);
+            }
             if (request.expectedVersion().isPresent() && request.expectedVersion().getAsLong() != current.version()) {
                 throw new CaseConflictException(id, request.expectedVersion().getAsLong(), current.version());
             }
@@ -460,8 +489,208 @@ public final class CaseService {
         }
     }
 
+    // --- lifecycle (domain-rules §10) -------------------------------------------------------------
+
+    private final CaseLifecycle lifecycle = new CaseLifecycle(this);
+
+    /**
+     * Moves a case to another status of its type's flow (AICC {@code POST status/update}). Without
+     * strict order any status of the flow may follow; with it only the next one. The state becomes
+     * the one the status maps to. Moving to the current status changes nothing.
+     *
+     * @param remark optional, at most 2,000 bytes; null for none
+     * @return the stored case and what changed ({@code status}, {@code state}); none for a no-op
+     * @throws CaseValidationException with every violation of the texts ({@code /id},
+     *                                 {@code /creatorId}, {@code /status}, {@code /remark}), or
+     *                                 {@code invalid_transition} at {@code /status}: a status the
+     *                                 flow does not have, or not the next one under strict order
+     * @throws CaseNotFoundException   when the tenant has no such case
+     * @throws CaseReadOnlyException   when the case is closed or cancelled
+     * @throws CaseRefusedException    when the policy refuses ({@code CHANGE_STATUS})
+     * @throws CaseConflictException   when concurrent changes kept winning beyond the re-apply bound
+     */
+    public ModificationResult changeStatus(TenantId tenant, CaseId id, String actor, String status,
+                                           @org.jspecify.annotations.Nullable String remark) {
+        return lifecycle(tenant, id, new CaseLifecycle.Request(io.casekit.core.ChangeKind.STATUS,
+                AuthorizationRequest.Operation.CHANGE_STATUS, "id", id, actor, status, remark, false, null, null));
+    }
+
+    /** {@link #changeStatus(TenantId, CaseId, String, String, String)} without a remark. */
+    public ModificationResult changeStatus(TenantId tenant, CaseId id, String actor, String status) {
+        return changeStatus(tenant, id, actor, status, null);
+    }
+
+    /**
+     * Closes a case (AICC {@code POST close}), only from the last status of its type's flow: its
+     * state becomes {@code Completed}, the closing time is recorded ({@link Case#closedAt()}, the
+     * time of the history entry), and it is read-only until reopened. Closing a closed case changes
+     * nothing.
+     *
+     * @param remark       required, at most 2,000 bytes
+     * @param closedReason optional, at most 255 bytes; null for none
+     * @throws CaseValidationException texts ({@code /caseId}, {@code /creatorId}, {@code /remark},
+     *                                 {@code /closedReason}), or {@code invalid_transition} at
+     *                                 {@code /caseId} when the case is not in the last status
+     * @throws CaseReadOnlyException   when the case is cancelled
+     * @throws CaseNotFoundException   when the tenant has no such case
+     * @throws CaseRefusedException    when the policy refuses ({@code CLOSE})
+     * @throws CaseConflictException   when concurrent changes kept winning beyond the re-apply bound
+     */
+    public ModificationResult close(TenantId tenant, CaseId id, String actor, String remark,
+                                    @org.jspecify.annotations.Nullable String closedReason) {
+        return lifecycle(tenant, id, new CaseLifecycle.Request(io.casekit.core.ChangeKind.CLOSE,
+                AuthorizationRequest.Operation.CLOSE, "caseId", id, actor, null, remark, true, closedReason, null));
+    }
+
+    /**
+     * Cancels a case (AICC {@code POST case/cancel}): its state becomes {@code Cancelled}, its status
+     * stays, and it is read-only until resumed. Cancelling a cancelled case changes nothing.
+     *
+     * @param remark required, at most 2,000 bytes
+     * @throws CaseReadOnlyException when the case is closed
+     * @throws CaseValidationException with the texts' violations
+     * @throws CaseNotFoundException   when the tenant has no such case
+     * @throws CaseRefusedException    when the policy refuses ({@code CANCEL})
+     * @throws CaseConflictException   when concurrent changes kept winning beyond the re-apply bound
+     */
+    public ModificationResult cancel(TenantId tenant, CaseId id, String actor, String remark) {
+        return lifecycle(tenant, id, new CaseLifecycle.Request(io.casekit.core.ChangeKind.CANCEL,
+                AuthorizationRequest.Operation.CANCEL, "id", id, actor, null, remark, true, null, null));
+    }
+
+    /**
+     * Resumes a cancelled case (AICC: "a cancelled case can be resumed to the status it had"): its
+     * state becomes the one its status maps to. Resuming an open case changes nothing.
+     *
+     * @param remark optional, at most 2,000 bytes; null for none
+     * @throws CaseValidationException {@code invalid_transition} at {@code /id} when the case is
+     *                                 closed (reopen it instead), or the texts' violations
+     * @throws CaseNotFoundException   when the tenant has no such case
+     * @throws CaseRefusedException    when the policy refuses ({@code RESUME})
+     * @throws CaseConflictException   when concurrent changes kept winning beyond the re-apply bound
+     */
+    public ModificationResult resume(TenantId tenant, CaseId id, String actor,
+                                     @org.jspecify.annotations.Nullable String remark) {
+        return lifecycle(tenant, id, new CaseLifecycle.Request(io.casekit.core.ChangeKind.RESUME,
+                AuthorizationRequest.Operation.RESUME, "id", id, actor, null, remark, false, null, null));
+    }
+
+    /**
+     * Reopens a closed case (beyond AICC): its state becomes the one its status maps to, the closing
+     * time and reason are cleared, and {@link Case#reopened()} is set for good. Reopening an open case
+     * changes nothing.
+     *
+     * @param remark required, at most 2,000 bytes
+     * @throws CaseValidationException {@code invalid_transition} at {@code /id} when the case is
+     *                                 cancelled (resume it instead), or the texts' violations
+     * @throws CaseNotFoundException   when the tenant has no such case
+     * @throws CaseRefusedException    when the policy refuses ({@code REOPEN})
+     * @throws CaseConflictException   when concurrent changes kept winning beyond the re-apply bound
+     */
+    public ModificationResult reopen(TenantId tenant, CaseId id, String actor, String remark) {
+        return lifecycle(tenant, id, new CaseLifecycle.Request(io.casekit.core.ChangeKind.REOPEN,
+                AuthorizationRequest.Operation.REOPEN, "id", id, actor, null, remark, true, null, null));
+    }
+
+    /**
+     * Transfers a case to another owner (AICC {@code POST case/transfer}). The default policy allows
+     * it; a host that keeps AICC's rule ("only the current owner or a role with the owner assignment
+     * permission") refuses {@code TRANSFER} in its policy. Transferring to the current owner changes
+     * nothing.
+     *
+     * @param ownerId the new owner, an id of at most 20 bytes
+     * @param remark  required, at most 2,000 bytes
+     * @throws CaseReadOnlyException when the case is closed or cancelled
+     * @throws CaseValidationException with the texts' violations ({@code /id}, {@code /ownerId},
+     *                                 {@code /creatorId}, {@code /remark})
+     * @throws CaseNotFoundException   when the tenant has no such case
+     * @throws CaseRefusedException    when the policy refuses ({@code TRANSFER})
+     * @throws CaseConflictException   when concurrent changes kept winning beyond the re-apply bound
+     */
+    public ModificationResult transfer(TenantId tenant, CaseId id, String actor, String ownerId, String remark) {
+        return lifecycle(tenant, id, new CaseLifecycle.Request(io.casekit.core.ChangeKind.TRANSFER,
+                AuthorizationRequest.Operation.TRANSFER, "id", id, actor, null, remark, true, null, ownerId));
+    }
+
+    private ModificationResult lifecycle(TenantId tenant, CaseId id, CaseLifecycle.Request request) {
+        requireArguments(tenant, id, "id");
+        return lifecycle.apply(tenant, request);
+    }
+
+    /**
+     * Erases a case and its whole history for a data-protection request: afterwards it is exactly as
+     * absent as a case that never existed, and its id is free. The policy is asked ({@code ERASE},
+     * with the case) when the case exists. Erasing an absent case, or erasing twice, is not an error.
+     * No listener is told (there is no case after the change to tell of).
+     *
+     * @param actor the operator, for the policy; an id of at most 20 bytes
+     * @return whether the case existed and was erased
+     * @throws CaseValidationException when the actor is not a valid id ({@code /creatorId})
+     * @throws CaseRefusedException    when the policy refuses
+     */
+    public boolean erase(TenantId tenant, CaseId id, String actor) {
+        requireArguments(tenant, id, "id");
+        List<Violation> violations = new ArrayList<>();
+        io.casekit.core.validation.LifecycleValidator.check(StandardField.CREATOR_ID,
+                io.casekit.core.validation.LifecycleValidator.Rule.CREATOR_ID, actor, true, violations);
+        if (!violations.isEmpty()) {
+            throw new CaseValidationException(violations);
+        }
+        return store.inSession(() -> {
+            Optional<Case> found = store.find(tenant, id);
+            if (found.isEmpty()) {
+                return false;
+            }
+            authorize(AuthorizationRequest.Operation.ERASE, tenant, Optional.of(actor), found.get(), List.of());
+            return store.erase(tenant, id);
+        });
+    }
+
+    /**
+     * Today's figures of the tenant's cases (AICC {@code GET statistics/case/current}), today being
+     * the current date in the service's {@linkplain #zone() zone}: cases created and closed today,
+     * open now, open and past their due date now, and the average days from creation to closing of
+     * those closed today. Computed by the store ({@link CaseQueries#statistics}); the policy is asked
+     * ({@code STATISTICS}, no target); an {@code allowWhere} answer is a refusal, since the figures
+     * cover all of the tenant's cases.
+     *
+     * @throws UnsupportedOperationException when the store does not compute statistics
+     * @throws CaseRefusedException          when the policy refuses
+     */
+    public io.casekit.core.query.CaseStatistics statistics(TenantId tenant) {
+        return statistics(tenant, Optional.empty());
+    }
+
+    /** {@link #statistics(TenantId)} on behalf of {@code actor}, which the policy sees. */
+    public io.casekit.core.query.CaseStatistics statistics(TenantId tenant, String actor) {
+        return statistics(tenant, Optional.of(checkedActor(actor)));
+    }
+
+    private io.casekit.core.query.CaseStatistics statistics(TenantId tenant, Optional<String> actor) {
+        Objects.requireNonNull(tenant, "tenant");
+        if (!(store instanceof CaseQueries queries)) {
+            throw new UnsupportedOperationException("the store " + store.getClass().getName()
+                    + " does not implement CaseQueries, so it can not compute statistics");
+        }
+        if (policy != AuthorizationPolicy.allowAll()) {
+            AuthorizationPolicy.Decision decision = policy.decide(AuthorizationRequest.ofStatistics(tenant, actor));
+            if (Objects.requireNonNull(decision, "the authorization policy's decision")
+                    instanceof AuthorizationPolicy.Decision.Refuse refuse) {
+                throw new CaseRefusedException(refuse.reason());
+            }
+            if (decision instanceof AuthorizationPolicy.Decision.AllowWhere) {
+                // The figures cover all of the tenant's cases; they can not be cut to the allowed ones.
+                throw new CaseRefusedException(STATISTICS_RESTRICTED);
+            }
+        }
+        java.time.ZonedDateTime now = clock.instant().atZone(zone);
+        java.time.LocalDate today = now.toLocalDate();
+        return queries.statistics(tenant, today.atStartOfDay(zone).toInstant(),
+                today.plusDays(1).atStartOfDay(zone).toInstant(), now.toLocalDateTime().withNano(0));
+    }
+
     /** The conflict a modify gives up with: the last lost race as its cause, the earlier ones suppressed. */
-    private static CaseConflictException gaveUp(CaseConflictException last, int reapplies,
+    static CaseConflictException gaveUp(CaseConflictException last, int reapplies,
                                                 List<CaseConflictException> lostEarlier, InterruptedException interrupted) {
         CaseConflictException gaveUp = new CaseConflictException(last, reapplies);
         if (lostEarlier != null) {
@@ -570,12 +799,12 @@ public final class CaseService {
         return options.dueDateNotInPast() ? Optional.of(clock.instant().atZone(zone)) : Optional.empty();
     }
 
-    private Instant now() {
+    Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** Tells the listener once the change is committed (inside a host transaction: after its commit). */
-    private void notifyListener(Case after, HistoryEntry entry) {
+    void notifyListener(Case after, HistoryEntry entry) {
         store.afterCommit(() -> {
             try {
                 listener.changed(after, entry);

@@ -3,6 +3,7 @@ package io.casekit.core.spi;
 import io.casekit.core.StorageUnavailableException;
 import io.casekit.core.TenantId;
 import io.casekit.core.query.CasePage;
+import io.casekit.core.query.CaseStatistics;
 import io.casekit.core.query.CaseQuery;
 
 /**
@@ -38,4 +39,23 @@ public interface CaseQueries {
      * @throws StorageUnavailableException when the storage cannot be reached
      */
     long count(TenantId tenant, CaseQuery query);
+
+    /**
+     * The tenant's {@link CaseStatistics} for the window {@code [from, to)}: cases created and
+     * closed in it, cases open now and those of them due before {@code now}, and the seconds from
+     * creation to closing of those closed in it. Counted by the store (casekit's stores with one
+     * query each); a store must not load the cases to count them.
+     *
+     * <p>The default throws, so that a store written before the lifecycle keeps compiling; the
+     * service then refuses statistics with the same exception. casekit's stores implement it and the
+     * kit's lifecycle contract checks it.
+     *
+     * @param now the tenant's local date-time, which due dates are compared with
+     * @throws UnsupportedOperationException when the store does not compute statistics
+     * @throws StorageUnavailableException   when the storage cannot be reached
+     */
+    default CaseStatistics statistics(TenantId tenant, java.time.Instant from, java.time.Instant to,
+                                      java.time.LocalDateTime now) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not compute case statistics");
+    }
 }

@@ -72,6 +72,16 @@ public interface CaseStore {
     void update(Case updated, long expectedVersion, HistoryEntry entry);
 
     /**
+     * Deletes the case and its whole history, atomically, for a data-protection erasure: afterwards
+     * the case is exactly as absent as one that never existed ({@link #find} empty, no history, its id
+     * free for a new case), and nothing of it is left in any table or structure of the store.
+     *
+     * @return whether the tenant had the case; erasing an absent case is not an error
+     * @throws StorageUnavailableException when the store fails; then nothing or everything is erased
+     */
+    boolean erase(TenantId tenant, CaseId id);
+
+    /**
      * The history of a case, oldest first (ascending versions, starting at 1). Empty when the tenant
      * has no such case.
      *

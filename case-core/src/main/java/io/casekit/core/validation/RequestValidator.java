@@ -408,6 +408,20 @@ public final class RequestValidator {
                 "zone", now.getZone().getId());
     }
 
+    /** The validator every casekit check shares. */
+    static jakarta.validation.Validator sharedValidator() {
+        return SharedValidator.INSTANCE;
+    }
+
+    /** The violation code a casekit constraint reports with this message template. */
+    static ViolationCode codeOf(String messageTemplate) {
+        ViolationCode code = CODES.get(messageTemplate);
+        if (code == null) {
+            throw new IllegalStateException("no violation code for the constraint message " + messageTemplate);
+        }
+        return code;
+    }
+
     private static Map<String, ViolationCode> codesByTemplate() {
         Map<String, ViolationCode> codes = new java.util.HashMap<>();
         for (ViolationCode code : ViolationCode.values()) {

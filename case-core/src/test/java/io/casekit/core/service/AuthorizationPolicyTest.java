@@ -302,9 +302,11 @@ class AuthorizationPolicyTest {
         assertThat(service.modify(TENANT, modification().title("t").build()).noOp()).isTrue();
 
         for (Operation operation : Operation.values()) {
-            AuthorizationRequest request = operation == Operation.QUERY
-                    ? AuthorizationRequest.ofQuery(TENANT, Optional.empty(), io.casekit.core.query.CaseQuery.builder().build())
-                    : AuthorizationRequest.of(operation, TENANT, Optional.empty(), created, List.of());
+            AuthorizationRequest request = switch (operation) {
+                case QUERY -> AuthorizationRequest.ofQuery(TENANT, Optional.empty(), io.casekit.core.query.CaseQuery.builder().build());
+                case STATISTICS -> AuthorizationRequest.ofStatistics(TENANT, Optional.empty());
+                default -> AuthorizationRequest.of(operation, TENANT, Optional.empty(), created, List.of());
+            };
             assertThat(AuthorizationPolicy.allowAll().decide(request)).isInstanceOf(AuthorizationPolicy.Decision.Allow.class);
         }
     }

@@ -103,7 +103,9 @@ class CaseServiceTest {
                 .containsExactly(tuple("title", Optional.empty(), Optional.of(Value.text("t"))),
                         tuple("description", Optional.empty(), Optional.of(Value.text("d"))),
                         tuple("contactId", Optional.empty(), Optional.of(Value.text("c1"))),
-                        tuple("AICC__severity__CST", Optional.empty(), Optional.of(Value.text("S2"))));
+                        tuple("AICC__severity__CST", Optional.empty(), Optional.of(Value.text("S2"))),
+                        tuple("status", Optional.empty(), Optional.of(Value.text("Open"))),
+                        tuple("state", Optional.empty(), Optional.of(Value.text("Processing"))));
         assertThat(heard).containsExactly(history.get(0));
     }
 
@@ -460,6 +462,11 @@ class CaseServiceTest {
             beforeUpdate.run();
             delegate.update(updated, expectedVersion, entry);
         }
+        @Override
+        public boolean erase(io.casekit.core.TenantId tenant, CaseId id) {
+            return delegate.erase(tenant, id);
+        }
+
 
         @Override
         public List<HistoryEntry> history(io.casekit.core.TenantId tenant, CaseId id) {

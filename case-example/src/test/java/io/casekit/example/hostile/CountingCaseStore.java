@@ -35,6 +35,11 @@ final class CountingCaseStore implements CaseStore {
         cases.update(updated, expectedVersion, entry);
         historyEntries.incrementAndGet();
     }
+    @Override
+    public boolean erase(TenantId tenant, CaseId id) {
+        return cases.erase(tenant, id);
+    }
+
 
     @Override
     public List<HistoryEntry> history(TenantId tenant, CaseId id) {

@@ -178,6 +178,27 @@ public final class Responses {
         });
     }
 
+    /** {@code 409003} with the refusal as its one error: path {@code ""}, code {@code case_read_only}. */
+    public static byte[] readOnly(io.casekit.core.CaseReadOnlyException refusal) {
+        Violation v = refusal.violation();
+        return write(g -> {
+            g.writeStartObject();
+            g.writeStringProperty("resCode", ResCode.CASE_READ_ONLY.code());
+            g.writeStringProperty("resMsg", ResCode.CASE_READ_ONLY.message());
+            g.writeName("errors");
+            g.writeStartArray();
+            g.writeStartObject();
+            g.writeStringProperty("path", v.path());
+            g.writeStringProperty("code", v.code().code());
+            g.writeStringProperty("message", v.message());
+            g.writeName("params");
+            WireWriter.writeParams(g, v.params());
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
     private static void successStart(JsonGenerator g) {
         g.writeStartObject();
         g.writeStringProperty("resCode", ResCode.SUCCESS.code());

@@ -296,7 +296,17 @@ final class CaseQuerySql {
                 b.sql.append("))");
             }
             case H2 -> {
+                // A cheap necessary condition first: the column's text holds "field":value exactly as the
+                // store writes it (ValueColumns, compact JSON), for one of the values; then the exact test
+                // through the Java function, which a LIKE alone is not (the text could sit in a list).
                 b.sql.append('(');
+                int n = 0;
+                for (Value v : values) {
+                    b.sql.append(n++ == 0 ? "(" : " OR ").append("extensions LIKE ? ESCAPE '").append(ESCAPE).append('\'');
+                    String member = json(field, v);
+                    b.text("%" + escapeLike(member.substring(1, member.length() - 1)) + "%");
+                }
+                b.sql.append(") AND (");
                 if (!texts.isEmpty()) {
                     b.sql.append(functions).append("ext_text(extensions, ?) IN (");
                     b.text(field);
@@ -316,7 +326,7 @@ final class CaseQuerySql {
                     }
                     b.sql.append(')');
                 }
-                b.sql.append(')');
+                b.sql.append("))");
             }
         }
     }

@@ -200,6 +200,32 @@ public final class JdbcCaseStore implements CaseStore, CaseQueries {
         }
     }
 
+    /**
+     * Two statements in one transaction: {@code DELETE} of the history rows, then of the case row.
+     * A host transaction that the store joins decides whether they stay.
+     */
+    @Override
+    public boolean erase(TenantId tenant, CaseId id) {
+        requireArguments(tenant, id);
+        try {
+            return db.write(h -> {
+                try (PreparedStatement history = h.prepareStatement(db.sql.eraseHistory);
+                     PreparedStatement row = h.prepareStatement(db.sql.eraseCase)) {
+                    history.setString(1, tenant.value());
+                    history.setString(2, id.value());
+                    history.executeUpdate();
+                    row.setString(1, tenant.value());
+                    row.setString(2, id.value());
+                    return row.executeUpdate() == 1;
+                }
+            });
+        } catch (Database.Refused e) {
+            throw e;
+        } catch (SQLException | RuntimeException e) {
+            throw Failures.unavailable(e, db.dialect);
+        }
+    }
+
     @Override
     public List<HistoryEntry> history(TenantId tenant, CaseId id) {
         requireArguments(tenant, id);

@@ -39,6 +39,9 @@ final class Statements {
      * PostgreSQL and MariaDB.
      */
     final String historyPage;
+    /** Binds tenant and case id: the history first, then the case (erase). */
+    final String eraseHistory;
+    final String eraseCase;
     final String findCaseType;
     final String listCaseTypes;
     final String upsertCaseType;
@@ -64,6 +67,8 @@ final class Statements {
                 + " WHERE tenant = ? AND case_id = ? ORDER BY version";
         historyPage = "SELECT version, changed_at, actor, changes FROM " + historyTable
                 + " WHERE tenant = ? AND case_id = ? AND version > ? ORDER BY version LIMIT ?";
+        eraseHistory = "DELETE FROM " + historyTable + " WHERE tenant = ? AND case_id = ?";
+        eraseCase = "DELETE FROM " + caseTable + " WHERE tenant = ? AND id = ?";
         findCaseType = "SELECT name, fields FROM " + caseTypeTable + " WHERE tenant = ? AND id = ?";
         listCaseTypes = "SELECT id, name, fields FROM " + caseTypeTable + " WHERE tenant = ?";
         upsertCaseType = dialect.upsertCaseType(caseTypeTable);

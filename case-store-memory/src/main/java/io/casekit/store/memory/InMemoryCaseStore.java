@@ -4,20 +4,25 @@ import io.casekit.core.Case;
 import io.casekit.core.CaseConflictException;
 import io.casekit.core.CaseId;
 import io.casekit.core.CaseNotFoundException;
+import io.casekit.core.CaseState;
 import io.casekit.core.DuplicateCaseException;
 import io.casekit.core.HistoryEntry;
 import io.casekit.core.TenantId;
 import io.casekit.core.query.CaseFilter;
 import io.casekit.core.query.CasePage;
 import io.casekit.core.query.CaseQuery;
+import io.casekit.core.query.CaseStatistics;
 import io.casekit.core.spi.CaseQueries;
 import io.casekit.core.spi.CaseStore;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.PriorityQueue;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -90,6 +95,13 @@ public final class InMemoryCaseStore implements CaseStore, CaseQueries {
         }
     }
 
+    /** Removes the case and its history in one step of the tenant's map. */
+    @Override
+    public boolean erase(TenantId tenant, CaseId id) {
+        Objects.requireNonNull(id, "id");
+        return cases(tenant).remove(id) != null;
+    }
+
     @Override
     public List<HistoryEntry> history(TenantId tenant, CaseId id) {
         Stored stored = cases(tenant).get(Objects.requireNonNull(id, "id"));
@@ -142,6 +154,38 @@ public final class InMemoryCaseStore implements CaseStore, CaseQueries {
             }
         }
         return n;
+    }
+
+    /** One pass over the tenant's cases (they are in memory already); linear in the tenant's cases. */
+    @Override
+    public CaseStatistics statistics(TenantId tenant, Instant from, Instant to, LocalDateTime now) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(now, "now");
+        long created = 0;
+        long finished = 0;
+        long unfinished = 0;
+        long over = 0;
+        long seconds = 0;
+        for (Stored stored : cases(tenant).values()) {
+            Case c = stored.current();
+            if (!c.createdAt().isBefore(from) && c.createdAt().isBefore(to)) {
+                created++;
+            }
+            if (c.closedAt().isPresent()) {
+                Instant closed = c.closedAt().get();
+                if (!closed.isBefore(from) && closed.isBefore(to)) {
+                    finished++;
+                    seconds += java.time.Duration.between(c.createdAt(), closed).getSeconds();
+                }
+            } else if (c.state() != CaseState.CANCELLED) {
+                unfinished++;
+                if (c.dueDate().map(d -> d.isBefore(now)).orElse(false)) {
+                    over++;
+                }
+            }
+        }
+        return new CaseStatistics(created, finished, unfinished, over, seconds);
     }
 
     private static boolean matches(CaseQuery query, Case c) {

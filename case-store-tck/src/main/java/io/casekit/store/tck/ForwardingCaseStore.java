@@ -34,6 +34,11 @@ public class ForwardingCaseStore implements CaseStore {
     public void update(Case updated, long expectedVersion, HistoryEntry entry) {
         delegate.update(updated, expectedVersion, entry);
     }
+    @Override
+    public boolean erase(TenantId tenant, CaseId id) {
+        return delegate.erase(tenant, id);
+    }
+
 
     @Override
     public List<HistoryEntry> history(TenantId tenant, CaseId id) {

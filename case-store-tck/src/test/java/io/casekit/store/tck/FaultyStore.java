@@ -222,6 +222,12 @@ final class FaultyStore implements CaseStore {
     }
 
     @Override
+    public synchronized boolean erase(TenantId tenant, CaseId id) {
+        histories.remove(key(tenant, id));
+        return cases.remove(key(tenant, id)) != null;
+    }
+
+    @Override
     public synchronized List<HistoryEntry> history(TenantId tenant, CaseId id) {
         List<HistoryEntry> history = histories.getOrDefault(key(tenant, id), List.of());
         if (fault == Fault.SHARES_HISTORY_LIST) {

@@ -35,6 +35,11 @@ class ForwardingCaseStoreTest {
             public void update(Case updated, long expectedVersion, HistoryEntry entry) {}
 
             @Override
+            public boolean erase(TenantId tenant, CaseId id) {
+                return false;
+            }
+
+            @Override
             public List<HistoryEntry> history(TenantId tenant, CaseId id) {
                 return List.of();
             }
@@ -62,6 +67,11 @@ class ForwardingCaseStoreTest {
 
             @Override
             public void update(Case updated, long expectedVersion, HistoryEntry entry) {}
+
+            @Override
+            public boolean erase(TenantId tenant, CaseId id) {
+                return false;
+            }
 
             @Override
             public List<HistoryEntry> history(TenantId tenant, CaseId id) {
