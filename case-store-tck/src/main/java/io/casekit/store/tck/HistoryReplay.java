@@ -3,8 +3,12 @@ package io.casekit.store.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.casekit.core.Case;
+import io.casekit.core.CaseState;
+import io.casekit.core.ChangeKind;
 import io.casekit.core.FieldChange;
 import io.casekit.core.HistoryEntry;
+import io.casekit.core.StandardField;
+import io.casekit.core.Value;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,10 +54,34 @@ final class HistoryReplay {
                 Optional<?> before = i == 0 ? Optional.empty() : replayed.value(change.field());
                 assertThat(change.oldValue()).as("old value of %s in version %d", change.field(), entry.version())
                         .isEqualTo(before);
-                replayed = replayed.with(change.field(), change.newValue());
+                replayed = apply(replayed, change);
+            }
+            // The closing time is the time of the close entry; a reopen clears it.
+            if (entry.kind() == ChangeKind.CLOSE) {
+                replayed = replayed.toBuilder().closedAt(entry.at()).build();
+            } else if (entry.kind() == ChangeKind.REOPEN) {
+                replayed = replayed.toBuilder().closedAt(Optional.empty()).build();
             }
             replayed = replayed.withVersion(entry.version(), entry.at());
         }
         return replayed;
+    }
+
+    /** One change: a field of the lifecycle through the builder, any other through {@link Case#with}. */
+    private static Case apply(Case c, FieldChange change) {
+        Optional<Value> value = change.newValue();
+        return switch (change.field()) {
+            case StandardField.STATUS -> c.toBuilder().status(text(change)).build();
+            case StandardField.STATE -> c.toBuilder().state(CaseState.fromWireName(text(change)).orElseThrow(
+                    () -> new AssertionError("an unknown state in " + change))).build();
+            case StandardField.CLOSED_REASON -> c.toBuilder().closedReason(value.map(v -> ((Value.Text) v).value())).build();
+            case StandardField.REOPENED -> c.toBuilder().reopened(value.map(v -> ((Value.Bool) v).value()).orElse(false)).build();
+            default -> c.with(change.field(), value);
+        };
+    }
+
+    private static String text(FieldChange change) {
+        assertThat(change.newValue()).as("new value of %s", change.field()).isPresent();
+        return ((Value.Text) change.newValue().get()).value();
     }
 }

@@ -34,6 +34,10 @@ final class QueryModel {
             return party(x.field(), c).isEmpty();
         } else if (f instanceof CaseFilter.ContactPhoneIs x) {
             return c.contactPhone().equals(Optional.of(x.phone()));
+        } else if (f instanceof CaseFilter.StatusIn x) {
+            return x.values().contains(c.status());
+        } else if (f instanceof CaseFilter.StateIn x) {
+            return x.values().contains(c.state());
         } else if (f instanceof CaseFilter.PriorityIn x) {
             return c.priority().isPresent() && x.values().contains(c.priority().get());
         } else if (f instanceof CaseFilter.DueDateIn x) {
