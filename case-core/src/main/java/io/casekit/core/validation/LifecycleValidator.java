@@ -56,7 +56,10 @@ public final class LifecycleValidator {
         }
         Set<ConstraintViolation<LifecycleValues>> found =
                 RequestValidator.sharedValidator().validateValue(LifecycleValues.class, rule.property, value);
-        for (ConstraintViolation<LifecycleValues> v : found) {
+        // The validator's set has no order; a key's violations are listed in the order of their codes.
+        List<ConstraintViolation<LifecycleValues>> ordered = new java.util.ArrayList<>(found);
+        ordered.sort(java.util.Comparator.comparing(v -> RequestValidator.codeOf(v.getMessageTemplate())));
+        for (ConstraintViolation<LifecycleValues> v : ordered) {
             ViolationCode code = RequestValidator.codeOf(v.getMessageTemplate());
             @SuppressWarnings("unchecked")
             HibernateConstraintViolation<LifecycleValues> hibernate = v.unwrap(HibernateConstraintViolation.class);
