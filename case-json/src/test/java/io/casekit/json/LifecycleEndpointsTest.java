@@ -451,6 +451,41 @@ class LifecycleEndpointsTest {
         }
     }
 
+    /** Each call's InputStream variant, with the path it serves, in the order of {@link #calls()}. */
+    interface StreamCall {
+        EndpointResponse call(CaseEndpoints endpoints, io.casekit.core.TenantId tenant, java.io.InputStream body);
+    }
+
+    private static final List<StreamCall> STREAM_CALLS = List.of(CaseEndpoints::changeStatus, CaseEndpoints::close,
+            CaseEndpoints::cancel, CaseEndpoints::transfer, CaseEndpoints::resume, CaseEndpoints::reopen,
+            CaseEndpoints::erase);
+
+    @Test
+    void each_stream_variant_reads_at_most_one_byte_past_the_limit_and_413001_a_body_over_it() {
+        create(ID, STRICT_TYPE);
+        List<Arguments> calls = calls().toList();
+        for (int i = 0; i < STREAM_CALLS.size(); i++) {
+            String name = (String) calls.get(i).get()[0];
+            long[] read = {0};
+            java.io.InputStream endless = new java.io.InputStream() {
+                @Override
+                public int read() {
+                    read[0]++;
+                    return ' ';
+                }
+            };
+
+            EndpointResponse tooLarge = STREAM_CALLS.get(i).call(endpoints, TENANT, endless);
+            EndpointResponse tooLargeBytes = ((Call) calls.get(i).get()[1]).call(endpoints, TENANT,
+                    new byte[JsonLimits.DEFAULT_MAX_DOCUMENT_BYTES + 1]);
+
+            assertThat(tooLarge.resCode()).as(name).isEqualTo(ResCode.BODY_TOO_LARGE);
+            assertThat(read[0]).as(name).isEqualTo(JsonLimits.DEFAULT_MAX_DOCUMENT_BYTES + 1);
+            assertThat(tooLargeBytes.resCode()).as(name).isEqualTo(ResCode.BODY_TOO_LARGE);
+        }
+        assertThat(stored().version()).isEqualTo(1);
+    }
+
     @Test
     void a_remark_over_2000_bytes_is_too_long() {
         create(ID, STRICT_TYPE);
