@@ -173,6 +173,21 @@ final class CaseRequestHandler implements HttpHandler {
         if (route instanceof Route.List) {
             return endpoints.list(tenant, exchange.getRequestBody());
         }
+        if (route instanceof Route.Statistics) {
+            return endpoints.statistics(tenant);
+        }
+        if (route instanceof Route.Lifecycle lifecycle) {
+            InputStream body = exchange.getRequestBody();
+            return switch (lifecycle.call()) {
+                case STATUS_UPDATE -> endpoints.changeStatus(tenant, body);
+                case CLOSE -> endpoints.close(tenant, body);
+                case CANCEL -> endpoints.cancel(tenant, body);
+                case TRANSFER -> endpoints.transfer(tenant, body);
+                case RESUME -> endpoints.resume(tenant, body);
+                case REOPEN -> endpoints.reopen(tenant, body);
+                case ERASE -> endpoints.erase(tenant, body);
+            };
+        }
         throw new IllegalStateException("No endpoint for " + route);
     }
 

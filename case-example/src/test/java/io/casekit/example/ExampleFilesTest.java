@@ -16,10 +16,20 @@ class ExampleFilesTest {
     void theExampleCaseTypesLoad() {
         List<CaseType> types = CaseTypesFile.read(EXAMPLES.resolve("case-types.json"));
 
-        assertThat(types).singleElement().satisfies(type -> {
+        assertThat(types).hasSize(2);
+        assertThat(types.get(0)).satisfies(type -> {
             assertThat(type.tenant()).isEqualTo(TenantId.of("demo"));
             assertThat(type.id().value()).isEqualTo("ct000000000000000001");
             assertThat(type.fields()).hasSize(5);
+            assertThat(type.statusFlow()).isEqualTo(io.casekit.core.template.StatusFlow.DEFAULT);
+        });
+        // The README's lifecycle examples use the second: a strict flow of three statuses.
+        assertThat(types.get(1)).satisfies(type -> {
+            assertThat(type.tenant()).isEqualTo(TenantId.of("demo"));
+            assertThat(type.id().value()).isEqualTo("ct000000000000000002");
+            assertThat(type.statusFlow().strictOrder()).isTrue();
+            assertThat(type.statusFlow().statuses()).extracting(s -> s.name())
+                    .containsExactly("New", "Waiting for customer", "Solved");
         });
     }
 

@@ -20,6 +20,35 @@ class RouteTest {
     }
 
     @Test
+    void theLifecycleCallsTakeOnlyPostAndTheStatisticsOnlyGet() {
+        for (Route.Call call : Route.Call.values()) {
+            assertThat(Route.of("POST", BASE + call.path())).as(call.path()).isEqualTo(new Route.Lifecycle(call));
+            assertThat(new Route.Lifecycle(call).takesBody()).isTrue();
+            for (String method : new String[] {"GET", "HEAD", "PUT", "DELETE", "post"}) {
+                assertThat(Route.of(method, BASE + call.path())).as(method + " " + call.path())
+                        .isEqualTo(new Route.WrongMethod("POST"));
+            }
+        }
+        assertThat(Route.of("POST", BASE + "status/update")).isEqualTo(new Route.Lifecycle(Route.Call.STATUS_UPDATE));
+        assertThat(Route.of("POST", BASE + "close")).isEqualTo(new Route.Lifecycle(Route.Call.CLOSE));
+        assertThat(Route.of("POST", BASE + "case/cancel")).isEqualTo(new Route.Lifecycle(Route.Call.CANCEL));
+        assertThat(Route.of("POST", BASE + "case/transfer")).isEqualTo(new Route.Lifecycle(Route.Call.TRANSFER));
+        assertThat(Route.of("POST", BASE + "case/resume")).isEqualTo(new Route.Lifecycle(Route.Call.RESUME));
+        assertThat(Route.of("POST", BASE + "case/reopen")).isEqualTo(new Route.Lifecycle(Route.Call.REOPEN));
+        assertThat(Route.of("POST", BASE + "case/erase")).isEqualTo(new Route.Lifecycle(Route.Call.ERASE));
+        assertThat(Route.of("GET", BASE + "statistics/case/current")).isEqualTo(new Route.Statistics());
+        assertThat(new Route.Statistics().takesBody()).isFalse();
+        assertThat(Route.of("POST", BASE + "statistics/case/current")).isEqualTo(new Route.WrongMethod("GET"));
+        // The history of a case named like a call still reads; nothing else under those paths routes.
+        assertThat(Route.of("GET", BASE + "case/cancel/history")).isEqualTo(new Route.History("cancel"));
+        for (String path : new String[] {"status", "status/update/x", "close/x", "statistics", "statistics/case",
+                "statistics/case/report", "statistics/case/current/x", "status//update"}) {
+            assertThat(Route.of("POST", BASE + path)).as(path).isEqualTo(new Route.NoSuchEndpoint());
+            assertThat(Route.of("GET", BASE + path)).as(path).isEqualTo(new Route.NoSuchEndpoint());
+        }
+    }
+
+    @Test
     void onlyCreateModifyAndListTakeABody() {
         assertThat(new Route.Create().takesBody()).isTrue();
         assertThat(new Route.List().takesBody()).isTrue();

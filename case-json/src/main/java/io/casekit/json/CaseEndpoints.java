@@ -6,6 +6,7 @@ import io.casekit.core.CaseDraft;
 import io.casekit.core.CaseException;
 import io.casekit.core.CaseId;
 import io.casekit.core.CaseModification;
+import io.casekit.core.CaseReadOnlyException;
 import io.casekit.core.CaseRefusedException;
 import io.casekit.core.CaseValidationException;
 import io.casekit.core.HistoryEntry;
@@ -14,7 +15,9 @@ import io.casekit.core.query.CasePage;
 import io.casekit.core.query.CaseQuery;
 import io.casekit.core.query.PagePosition;
 import io.casekit.core.service.CaseService;
+import io.casekit.core.validation.LifecycleValidator.Rule;
 import io.casekit.json.internal.JsonTree;
+import io.casekit.json.internal.LifecycleRequest;
 import io.casekit.json.internal.ListCursor;
 import io.casekit.json.internal.ListRequest;
 import io.casekit.json.internal.Responses;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -42,7 +46,7 @@ import java.util.function.Supplier;
  * ({@link CaseException#kind()}), never by its message: {@code 400001} for a body that is not a
  * request document, {@code 413001} for one over the size limit, {@code 400002} with every
  * violation, {@code 403001}, {@code 404001}, {@code 409001}, {@code 409002} (a create with an id the
- * tenant has), {@code 503001}, and {@code 500001} for anything unexpected, whose details go to the
+ * tenant has), {@code 409003} (a change of a closed or cancelled case), {@code 503001}, and {@code 500001} for anything unexpected, whose details go to the
  * log ({@link System.Logger}) and never into the response.
  *
  * <p>The AICC modify request carries no expected version: a modify applies to the current version,
@@ -182,6 +186,155 @@ public final class CaseEndpoints {
         return answer(() -> list(tenant, readBounded(body)));
     }
 
+    // --- lifecycle (issue 14) ---------------------------------------------------------------------
+
+    private static final LifecycleRequest.Key ID = new LifecycleRequest.Key("id", Rule.ID, true);
+    private static final LifecycleRequest.Key CREATOR_ID = new LifecycleRequest.Key("creatorId", Rule.CREATOR_ID, true);
+    private static final LifecycleRequest.Key REMARK = new LifecycleRequest.Key("remark", Rule.REMARK, true);
+    private static final LifecycleRequest.Key OPTIONAL_REMARK = new LifecycleRequest.Key("remark", Rule.REMARK, false);
+
+    /**
+     * {@code POST status/update} {@code {"id","creatorId","status","remark"?}}: moves the case to
+     * another status of its type's flow ({@link CaseService#changeStatus}); success is exactly
+     * {@code {"resCode":"0","resMsg":"Success"}}, also when the case is in that status already. A
+     * status the flow lacks, or not the next one under strict order, is {@code 400002} with
+     * {@code invalid_transition} at {@code /status}; a closed or cancelled case is {@code 409003}.
+     */
+    public EndpointResponse changeStatus(TenantId tenant, byte[] body) {
+        return lifecycle(tenant, body, List.of(ID, CREATOR_ID, new LifecycleRequest.Key("status", Rule.STATUS, true),
+                OPTIONAL_REMARK), (id, r) -> service.changeStatus(tenant, id, r.get("creatorId"), r.get("status"),
+                r.get("remark")));
+    }
+
+    /** As {@link #changeStatus(TenantId, byte[])}, reading at most one byte more than the size limit. */
+    public EndpointResponse changeStatus(TenantId tenant, InputStream body) {
+        return answer(() -> changeStatus(tenant, readBounded(body)));
+    }
+
+    /**
+     * {@code POST close} {@code {"caseId","creatorId","remark","closedReason"?}}: closes the case
+     * ({@link CaseService#close}), only from the last status of its flow ({@code invalid_transition} at
+     * {@code /caseId} otherwise); closing a closed case succeeds and changes nothing; a cancelled case
+     * is {@code 409003}.
+     */
+    public EndpointResponse close(TenantId tenant, byte[] body) {
+        return lifecycle(tenant, body, List.of(new LifecycleRequest.Key("caseId", Rule.ID, true), CREATOR_ID, REMARK,
+                new LifecycleRequest.Key("closedReason", Rule.CLOSED_REASON, false)),
+                (id, r) -> service.close(tenant, id, r.get("creatorId"), r.get("remark"), r.get("closedReason")));
+    }
+
+    /** As {@link #close(TenantId, byte[])}, reading at most one byte more than the size limit. */
+    public EndpointResponse close(TenantId tenant, InputStream body) {
+        return answer(() -> close(tenant, readBounded(body)));
+    }
+
+    /**
+     * {@code POST case/cancel} {@code {"id","creatorId","remark"}}: cancels the case
+     * ({@link CaseService#cancel}); cancelling a cancelled case succeeds and changes nothing; a closed
+     * case is {@code 409003}.
+     */
+    public EndpointResponse cancel(TenantId tenant, byte[] body) {
+        return lifecycle(tenant, body, List.of(ID, CREATOR_ID, REMARK),
+                (id, r) -> service.cancel(tenant, id, r.get("creatorId"), r.get("remark")));
+    }
+
+    /** As {@link #cancel(TenantId, byte[])}, reading at most one byte more than the size limit. */
+    public EndpointResponse cancel(TenantId tenant, InputStream body) {
+        return answer(() -> cancel(tenant, readBounded(body)));
+    }
+
+    /**
+     * {@code POST case/transfer} {@code {"id","ownerId","creatorId","remark"}}: sets the case's owner
+     * ({@link CaseService#transfer}); the host's policy may refuse ({@code 403001}); a closed or
+     * cancelled case is {@code 409003}.
+     */
+    public EndpointResponse transfer(TenantId tenant, byte[] body) {
+        return lifecycle(tenant, body, List.of(ID, new LifecycleRequest.Key("ownerId", Rule.OWNER_ID, true),
+                CREATOR_ID, REMARK), (id, r) -> service.transfer(tenant, id, r.get("creatorId"), r.get("ownerId"),
+                r.get("remark")));
+    }
+
+    /** As {@link #transfer(TenantId, byte[])}, reading at most one byte more than the size limit. */
+    public EndpointResponse transfer(TenantId tenant, InputStream body) {
+        return answer(() -> transfer(tenant, readBounded(body)));
+    }
+
+    /**
+     * {@code POST case/resume} (casekit's extension) {@code {"id","creatorId","remark"?}}: brings a
+     * cancelled case back to the state of its status ({@link CaseService#resume}); resuming an open
+     * case succeeds and changes nothing; a closed case is {@code invalid_transition} at {@code /id}.
+     */
+    public EndpointResponse resume(TenantId tenant, byte[] body) {
+        return lifecycle(tenant, body, List.of(ID, CREATOR_ID, OPTIONAL_REMARK),
+                (id, r) -> service.resume(tenant, id, r.get("creatorId"), r.get("remark")));
+    }
+
+    /** As {@link #resume(TenantId, byte[])}, reading at most one byte more than the size limit. */
+    public EndpointResponse resume(TenantId tenant, InputStream body) {
+        return answer(() -> resume(tenant, readBounded(body)));
+    }
+
+    /**
+     * {@code POST case/reopen} (casekit's extension) {@code {"id","creatorId","remark"}}: reopens a
+     * closed case ({@link CaseService#reopen}); reopening an open case succeeds and changes nothing; a
+     * cancelled case is {@code invalid_transition} at {@code /id}.
+     */
+    public EndpointResponse reopen(TenantId tenant, byte[] body) {
+        return lifecycle(tenant, body, List.of(ID, CREATOR_ID, REMARK),
+                (id, r) -> service.reopen(tenant, id, r.get("creatorId"), r.get("remark")));
+    }
+
+    /** As {@link #reopen(TenantId, byte[])}, reading at most one byte more than the size limit. */
+    public EndpointResponse reopen(TenantId tenant, InputStream body) {
+        return answer(() -> reopen(tenant, readBounded(body)));
+    }
+
+    /**
+     * {@code POST case/erase} (casekit's extension) {@code {"id","creatorId"}}: deletes the case and
+     * its whole history ({@link CaseService#erase}). Success is
+     * {@code {"resCode":"0","resMsg":"Success","result":{"erased":true}}}, or {@code "erased":false}
+     * when the tenant had no such case (erasing twice is not an error, and the answer does not tell a
+     * case that never existed from one erased before).
+     */
+    public EndpointResponse erase(TenantId tenant, byte[] body) {
+        return answer(() -> {
+            Objects.requireNonNull(tenant, "tenant");
+            Map<String, String> request = LifecycleRequest.read(json.readObjectMembers(body), List.of(ID, CREATOR_ID));
+            boolean erased = service.erase(tenant, CaseId.of(request.get("id")), request.get("creatorId"));
+            return new EndpointResponse(ResCode.SUCCESS, Responses.erased(erased));
+        });
+    }
+
+    /** As {@link #erase(TenantId, byte[])}, reading at most one byte more than the size limit. */
+    public EndpointResponse erase(TenantId tenant, InputStream body) {
+        return answer(() -> erase(tenant, readBounded(body)));
+    }
+
+    /**
+     * {@code GET statistics/case/current}: today's figures of the tenant's cases
+     * ({@link CaseService#statistics(TenantId)}, today in the service's zone):
+     * {@code {"resCode":"0","resMsg":"Success","result":{"newCases":n,"finishedCases":n,
+     * "unfinishedCases":n,"overCases":n,"averageDuration":d}}}, {@code averageDuration} in days as a
+     * JSON number with exactly two decimals (e.g. {@code 1.50}, {@code 0.00} when no case finished
+     * today). A store that computes no statistics is {@code 500001}.
+     */
+    public EndpointResponse statistics(TenantId tenant) {
+        return answer(() -> {
+            Objects.requireNonNull(tenant, "tenant");
+            return new EndpointResponse(ResCode.SUCCESS, Responses.statistics(service.statistics(tenant)));
+        });
+    }
+
+    private EndpointResponse lifecycle(TenantId tenant, byte[] body, List<LifecycleRequest.Key> keys,
+                                       BiConsumer<CaseId, Map<String, String>> operation) {
+        return answer(() -> {
+            Objects.requireNonNull(tenant, "tenant");
+            Map<String, String> request = LifecycleRequest.read(json.readObjectMembers(body), keys);
+            operation.accept(CaseId.of(request.get(keys.get(0).name())), request);
+            return new EndpointResponse(ResCode.SUCCESS, Responses.success());
+        });
+    }
+
     private byte[] readBounded(InputStream body) {
         int limit = json.limits().maxDocumentBytes();
         try {
@@ -222,7 +375,7 @@ public final class CaseEndpoints {
                 LOG.log(System.Logger.Level.WARNING, "The case store is unavailable", e);
                 yield EndpointResponse.of(code);
             }
-            case READ_ONLY_CASE -> new EndpointResponse(code, Responses.readOnly((io.casekit.core.CaseReadOnlyException) e));
+            case READ_ONLY_CASE -> new EndpointResponse(code, Responses.readOnly((CaseReadOnlyException) e));
             case NOT_FOUND, DUPLICATE -> EndpointResponse.of(code);
         };
     }

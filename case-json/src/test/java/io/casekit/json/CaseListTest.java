@@ -373,7 +373,7 @@ class CaseListTest {
                 .toString()).isEqualTo("[\"Low\",\"Medium\",\"High\",\"Critical\",\"0\",\"1\",\"2\",\"3\"]");
         assertThat(errors(host.list(page(0, 1, "\"type\":\"ct000000000000000009\"")))).containsExactly("/type invalid_value");
         assertThat(errors(host.list(page(0, 1, "\"type\":\"no such\"")))).containsExactly("/type invalid_value");
-        assertThat(errors(host.list(page(0, 1, "\"status\":\"open\"")))).containsExactly("/status unknown_field");
+        assertThat(errors(host.list(page(0, 1, "\"classification\":\"open\"")))).containsExactly("/classification unknown_field");
         assertThat(errors(host.list(page(0, 1, "\"a/b~c\":\"x\"")))).containsExactly("/a~1b~0c unknown_field");
     }
 

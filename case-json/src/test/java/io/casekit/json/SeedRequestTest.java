@@ -73,7 +73,8 @@ class SeedRequestTest {
                 + "\"contactId\":\"ciIy0000013w9aru7cDQ\",\"contactPhone\":\"15151515152\","
                 + "\"type\":\"ct000000000000000001\",\"AICC__severity__CST\":\"S2\",\"version\":2,"
                 + "\"createdBy\":\"10gg0000013wljxK5XX6\",\"createdAt\":\"2026-11-27T22:12:31Z\","
-                + "\"updatedAt\":\"2026-11-27T22:12:31Z\"}]}");
+                + "\"updatedAt\":\"2026-11-27T22:12:31Z\",\"status\":\"Open\",\"state\":\"Processing\","
+                + "\"reopened\":false}]}");
     }
 
     @Test
@@ -88,10 +89,13 @@ class SeedRequestTest {
         String body = history.bodyText();
         assertThat(history.httpStatus()).isEqualTo(200);
         assertThat(body).startsWith("{\"resCode\":\"0\",\"resMsg\":\"Success\",\"result\":[{\"version\":1,"
-                + "\"at\":\"2026-11-27T22:12:31Z\",\"actor\":\"10gg0000013wljxK5XX6\",\"changes\":["
+                + "\"at\":\"2026-11-27T22:12:31Z\",\"actor\":\"10gg0000013wljxK5XX6\",\"kind\":\"create\",\"changes\":["
                 + "{\"path\":\"/caseInfo/title\",\"old\":null,\"new\":\"first title\"},");
+        // The creation records the case's first status and its state (the type's flow is the default, Open).
+        assertThat(body).contains("{\"path\":\"/caseInfo/status\",\"old\":null,\"new\":\"Open\"},"
+                + "{\"path\":\"/caseInfo/state\",\"old\":null,\"new\":\"Processing\"}]},");
         assertThat(body).endsWith("{\"version\":2,\"at\":\"2026-11-27T22:12:31Z\",\"actor\":\"operator1\","
-                + "\"changes\":["
+                + "\"kind\":\"modify\",\"changes\":["
                 + "{\"path\":\"/caseInfo/title\",\"old\":\"first title\",\"new\":\"testOpenApi11\"},"
                 + "{\"path\":\"/caseInfo/description\",\"old\":\"first description\",\"new\":\"test111\"},"
                 + "{\"path\":\"/caseInfo/dueDate\",\"old\":null,\"new\":\"2023-06-20 00:00:00\"},"

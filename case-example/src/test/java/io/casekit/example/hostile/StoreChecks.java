@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class StoreChecks {
     /** Keys of a read case that no request sets directly. */
-    private static final Set<String> MANAGED = Set.of("id", "type", "version", "createdBy", "createdAt", "updatedAt");
+    private static final Set<String> MANAGED = Set.of("id", "type", "version", "createdBy", "createdAt", "updatedAt",
+            "status", "state", "closedAt", "closedReason", "reopened");
 
     private final HostileHost host;
     private final Tally tally;

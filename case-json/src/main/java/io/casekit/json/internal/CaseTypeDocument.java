@@ -1,5 +1,6 @@
 package io.casekit.json.internal;
 
+import io.casekit.core.CaseState;
 import io.casekit.core.CaseTypeId;
 import io.casekit.core.CaseValidationException;
 import io.casekit.core.JsonPointers;
@@ -9,6 +10,8 @@ import io.casekit.core.ViolationCode;
 import io.casekit.core.template.CaseType;
 import io.casekit.core.template.FieldDefinition;
 import io.casekit.core.template.FieldType;
+import io.casekit.core.template.FlowStatus;
+import io.casekit.core.template.StatusFlow;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +35,12 @@ import java.util.function.Function;
  */
 public final class CaseTypeDocument {
     public static final String CASE_TYPES = "caseTypes";
-    private static final Set<String> TYPE_KEYS = Set.of("tenant", "id", "name", "fields");
+    private static final Set<String> TYPE_KEYS = Set.of("tenant", "id", "name", "fields", "statusFlow");
+    private static final Set<String> FLOW_KEYS = Set.of("strictOrder", "statuses");
+    private static final Set<String> STATUS_KEYS = Set.of("name", "state");
+    /** The states a status may mean; {@code Cancelled} is read too, for {@link CaseType} to refuse with its reason. */
+    private static final List<String> STATES = Arrays.stream(CaseState.values())
+            .filter(s -> s != CaseState.CANCELLED).map(CaseState::wireName).toList();
     private static final Set<String> FIELD_KEYS = Set.of("name", "type", "required", "maxBytes", "precision",
             "scale", "min", "max", "options", "maxItems");
     private static final List<String> FIELD_TYPES = Arrays.stream(FieldType.values()).map(Enum::name).toList();
@@ -122,17 +130,78 @@ public final class CaseTypeDocument {
                 m.wrongType("fields", "array", fieldList.get());
             }
         }
+        Optional<StatusFlow> flow = m.member("statusFlow", false)
+                .flatMap(f -> readFlow(f, path + "/statusFlow", label, knownId, problems, m));
         if (problems.list.size() > before) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new CaseType(tenant.orElseThrow(), id.orElseThrow(), name.orElseThrow(), fields));
+            return Optional.of(new CaseType(tenant.orElseThrow(), id.orElseThrow(), name.orElseThrow(), fields,
+                    flow.orElse(StatusFlow.DEFAULT)));
         } catch (CaseValidationException e) {
             for (Violation v : e.violations()) {
                 problems.list.add(new Violation(path + v.path(), v.code(), v.params(), v.message()));
             }
             return Optional.empty();
         }
+    }
+
+    /**
+     * {@code {"strictOrder":bool,"statuses":[{"name":…,"state":…}]}}: the JSON-level problems here
+     * (a missing or unknown key, a wrong JSON type, a state that is no {@link CaseState} wire name);
+     * the flow's own rules (no status, a duplicate, a bad name, {@code Cancelled}) are
+     * {@link CaseType}'s.
+     */
+    private static Optional<StatusFlow> readFlow(JsonTree node, String path, String typeLabel,
+                                                 Optional<String> caseType, Problems problems, Members type) {
+        if (!(node instanceof JsonTree.Obj obj)) {
+            return type.wrongType("statusFlow", "object", node);
+        }
+        int before = problems.list.size();
+        Members m = new Members(obj, path, problems, typeLabel + ", status flow", caseType);
+        m.unknownKeys(FLOW_KEYS);
+        Optional<Boolean> strictOrder = m.bool("strictOrder");
+        List<FlowStatus> statuses = new ArrayList<>();
+        Optional<JsonTree> list = m.member("statuses", true);
+        if (list.isPresent() && !(list.get() instanceof JsonTree.Arr)) {
+            m.wrongType("statuses", "array", list.get());
+        } else if (list.isPresent()) {
+            List<JsonTree> elements = ((JsonTree.Arr) list.get()).elements();
+            for (int i = 0; i < elements.size(); i++) {
+                readStatus(elements.get(i), path + "/statuses/" + i, typeLabel, caseType, problems)
+                        .ifPresent(statuses::add);
+            }
+        }
+        if (problems.list.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new StatusFlow(statuses, strictOrder.orElse(false)));
+    }
+
+    private static Optional<FlowStatus> readStatus(JsonTree node, String path, String typeLabel,
+                                                   Optional<String> caseType, Problems problems) {
+        if (!(node instanceof JsonTree.Obj obj)) {
+            problems.add(path, ViolationCode.INVALID_TYPE, Map.of("expected", "object", "actual", node.typeName()),
+                    typeLabel + ": a status must be of JSON type object, not " + node.typeName());
+            return Optional.empty();
+        }
+        int before = problems.list.size();
+        String statusLabel = obj.members().get("name") instanceof JsonTree.Str s ? Shown.quote(s.value()) : "at " + path;
+        Members m = new Members(obj, path, problems, typeLabel + ", status " + statusLabel, caseType);
+        m.unknownKeys(STATUS_KEYS);
+        Optional<String> name = m.string("name", true);
+        Optional<CaseState> state = m.string("state", true).flatMap(text -> {
+            Optional<CaseState> known = CaseState.fromWireName(text);
+            if (known.isEmpty()) {
+                m.problem("state", ViolationCode.INVALID_VALUE, Map.of("allowed", STATES),
+                        "state " + Shown.quote(text) + " is not one of " + String.join(", ", STATES));
+            }
+            return known;
+        });
+        if (problems.list.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new FlowStatus(name.orElseThrow(), state.orElseThrow()));
     }
 
     private static Optional<FieldDefinition> readField(JsonTree node, String path, String typeLabel,

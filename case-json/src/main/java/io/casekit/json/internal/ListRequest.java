@@ -1,5 +1,6 @@
 package io.casekit.json.internal;
 
+import io.casekit.core.CaseState;
 import io.casekit.core.CaseTypeId;
 import io.casekit.core.JsonPointers;
 import io.casekit.core.Priority;
@@ -63,12 +64,17 @@ public record ListRequest(int start, int limit, CaseQuery query, boolean cursor)
     static final String CREATOR_ID = "creatorId";
     static final String START_TIME = "startTime";
     static final String END_TIME = "endTime";
+    static final String STATUS = "status";
+    static final String STATE = "state";
     static final String SORT = "sort";
     static final String CURSOR = "cursor";
 
     /** The keys of the list call; any other key is a template field or unknown. */
     static final Set<String> KNOWN = Set.of(START, LIMIT, TITLE, PRIORITY, OWNER_ID, TYPE, CONTACT_ID,
-            CONTACT_PHONE, CREATOR_ID, START_TIME, END_TIME, SORT, CURSOR);
+            CONTACT_PHONE, CREATOR_ID, START_TIME, END_TIME, STATUS, STATE, SORT, CURSOR);
+
+    private static final List<String> STATE_NAMES = java.util.Arrays.stream(CaseState.values())
+            .map(CaseState::wireName).toList();
 
     /** The AICC list page's priority ordinals, as strings: {@code "0"} is Low … {@code "3"} Critical. */
     static final List<String> ORDINALS = List.of("0", "1", "2", "3");
@@ -133,6 +139,8 @@ public record ListRequest(int start, int limit, CaseQuery query, boolean cursor)
             text(CONTACT_PHONE).ifPresent(v -> filter(CONTACT_PHONE, new CaseFilter.ContactPhoneIs(v)));
             text(CREATOR_ID).ifPresent(v -> filter(CREATOR_ID, party(CaseFilter.Party.CREATED_BY, v)));
             window();
+            text(STATUS).ifPresent(v -> filter(STATUS, new CaseFilter.StatusIn(Set.of(v))));
+            state();
             CaseSort sort = sort();
             for (String key : order) {
                 if (!KNOWN.contains(key)) {
@@ -256,6 +264,19 @@ public record ListRequest(int start, int limit, CaseQuery query, boolean cursor)
                     return;
                 }
                 filter(PRIORITY, new CaseFilter.PriorityIn(Set.of(priority.get())));
+            });
+        }
+
+        /** A state by its wire name, exactly: {@code Processing}, {@code Pending}, {@code Completed}, {@code Cancelled}. */
+        private void state() {
+            text(STATE).ifPresent(text -> {
+                Optional<CaseState> state = CaseState.fromWireName(text);
+                if (state.isEmpty()) {
+                    violation(STATE, ViolationCode.INVALID_VALUE, Map.of("allowed", STATE_NAMES),
+                            "state must be one of " + String.join(", ", STATE_NAMES) + ".");
+                } else {
+                    filter(STATE, new CaseFilter.StateIn(Set.of(state.get())));
+                }
             });
         }
 

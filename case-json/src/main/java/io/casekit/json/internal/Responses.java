@@ -7,8 +7,10 @@ import io.casekit.core.CaseValidationException;
 import io.casekit.core.HistoryEntry;
 import io.casekit.core.StandardField;
 import io.casekit.core.Violation;
+import io.casekit.core.query.CaseStatistics;
 import io.casekit.json.ResCode;
 import java.io.ByteArrayOutputStream;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,6 +93,39 @@ public final class Responses {
             }
             g.writeEndObject();
             g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
+    /** The erase response: {@code result} is {@code {"erased":true}}, or {@code false} when there was no such case. */
+    public static byte[] erased(boolean erased) {
+        return write(g -> {
+            successStart(g);
+            g.writeName("result");
+            g.writeStartObject();
+            g.writeBooleanProperty("erased", erased);
+            g.writeEndObject();
+            g.writeEndObject();
+        });
+    }
+
+    /**
+     * The statistics response: {@code result} holds {@code newCases}, {@code finishedCases},
+     * {@code unfinishedCases}, {@code overCases} and {@code averageDuration} (days, a JSON number with
+     * two decimals, written exactly as {@link CaseStatistics#averageDurationDays()}).
+     */
+    public static byte[] statistics(CaseStatistics figures) {
+        return write(g -> {
+            successStart(g);
+            g.writeName("result");
+            g.writeStartObject();
+            g.writeNumberProperty("newCases", figures.newCases());
+            g.writeNumberProperty("finishedCases", figures.finishedCases());
+            g.writeNumberProperty("unfinishedCases", figures.unfinishedCases());
+            g.writeNumberProperty("overCases", figures.overCases());
+            g.writeName("averageDuration");
+            g.writeNumber(figures.averageDurationDays().setScale(2, RoundingMode.HALF_EVEN).toPlainString());
+            g.writeEndObject();
             g.writeEndObject();
         });
     }

@@ -9,6 +9,8 @@ import io.casekit.core.Violation;
 import io.casekit.core.WireFormats;
 import io.casekit.core.template.CaseType;
 import io.casekit.core.template.FieldDefinition;
+import io.casekit.core.template.FlowStatus;
+import io.casekit.core.template.StatusFlow;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -31,8 +33,10 @@ public final class WireWriter {
 
     /**
      * A case as the read endpoint returns it: the standard fields, {@code type}, the extension fields
-     * as top-level keys, then {@code version}, {@code createdBy}, {@code createdAt}, {@code updatedAt}.
-     * Absent optional fields are omitted.
+     * as top-level keys, then {@code version}, {@code createdBy}, {@code createdAt}, {@code updatedAt},
+     * and the lifecycle's {@code status}, {@code state} (its wire name), {@code closedAt} (while
+     * closed), {@code closedReason} (when there is one) and {@code reopened}. Absent optional fields
+     * are omitted.
      */
     public static void writeCase(JsonGenerator g, Case c) {
         g.writeStartObject();
@@ -54,6 +58,15 @@ public final class WireWriter {
         g.writeStringProperty(StandardField.CREATED_BY, c.createdBy());
         g.writeStringProperty(StandardField.CREATED_AT, instant(c.createdAt()));
         g.writeStringProperty(StandardField.UPDATED_AT, instant(c.updatedAt()));
+        g.writeStringProperty(StandardField.STATUS, c.status());
+        g.writeStringProperty(StandardField.STATE, c.state().wireName());
+        if (c.closedAt().isPresent()) {
+            g.writeStringProperty(StandardField.CLOSED_AT, instant(c.closedAt().get()));
+        }
+        if (c.closedReason().isPresent()) {
+            g.writeStringProperty(StandardField.CLOSED_REASON, c.closedReason().get());
+        }
+        g.writeBooleanProperty(StandardField.REOPENED, c.reopened());
         g.writeEndObject();
     }
 
@@ -84,12 +97,19 @@ public final class WireWriter {
         }
     }
 
-    /** {@code {"version":n,"at":…,"actor":…,"changes":[…]}}. */
+    /**
+     * {@code {"version":n,"at":…,"actor":…,"kind":…,"remark":…,"changes":[…]}}: {@code kind} is the
+     * {@link io.casekit.core.ChangeKind}'s wire name, {@code remark} is omitted when there is none.
+     */
     public static void writeHistoryEntry(JsonGenerator g, HistoryEntry entry) {
         g.writeStartObject();
         g.writeNumberProperty("version", entry.version());
         g.writeStringProperty("at", instant(entry.at()));
         g.writeStringProperty("actor", entry.actor());
+        g.writeStringProperty("kind", entry.kind().wireName());
+        if (entry.remark().isPresent()) {
+            g.writeStringProperty("remark", entry.remark().get());
+        }
         g.writeName("changes");
         g.writeStartArray();
         for (FieldChange change : entry.changes()) {
@@ -164,7 +184,10 @@ public final class WireWriter {
         }
     }
 
-    /** A case type definition as wire-format §4 writes it; options left at their default are omitted. */
+    /**
+     * A case type definition as wire-format §4 writes it; options left at their default are omitted,
+     * and so is a {@link StatusFlow#DEFAULT} status flow.
+     */
     public static void writeCaseType(JsonGenerator g, CaseType type) {
         g.writeStartObject();
         g.writeStringProperty("tenant", type.tenant().value());
@@ -174,6 +197,25 @@ public final class WireWriter {
         g.writeStartArray();
         for (FieldDefinition field : type.fields()) {
             writeFieldDefinition(g, field);
+        }
+        g.writeEndArray();
+        if (!type.statusFlow().equals(StatusFlow.DEFAULT)) {
+            writeStatusFlow(g, type.statusFlow());
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeStatusFlow(JsonGenerator g, StatusFlow flow) {
+        g.writeName("statusFlow");
+        g.writeStartObject();
+        g.writeBooleanProperty("strictOrder", flow.strictOrder());
+        g.writeName("statuses");
+        g.writeStartArray();
+        for (FlowStatus status : flow.statuses()) {
+            g.writeStartObject();
+            g.writeStringProperty("name", status.name());
+            g.writeStringProperty("state", status.state().wireName());
+            g.writeEndObject();
         }
         g.writeEndArray();
         g.writeEndObject();
