@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The tests are grouped in nested classes: insert and find, tenant isolation, compare-and-set,
  * history, exact round trips, naughty strings, isolation from callers, concurrency,
- * sessions ({@link CaseStore#inSession}) and the template catalog. Each test asks for the store and the catalog at most once, both
+ * sessions ({@link CaseStore#inSession}), the lifecycle (status flows, close, cancel, resume, reopen,
+ * transfer, erase, statistics) and the template catalog. Each test asks for the store and the catalog at most once, both
  * together ({@link #newStore()} first), after every {@code @BeforeEach} of the subclass has run.
  *
  * <p>The kit generates its own naughty strings, so the whole contract runs from the kit's jar alone.
@@ -129,6 +130,14 @@ public abstract class CaseStoreContract {
 
     @Nested
     class Sessions extends SessionContract {
+        @Override
+        Fixture fixture() {
+            return currentFixture();
+        }
+    }
+
+    @Nested
+    class Lifecycle extends LifecycleContract {
         @Override
         Fixture fixture() {
             return currentFixture();

@@ -99,7 +99,13 @@ final class FaultyStore implements CaseStore {
         /** A page holds one entry more than the limit. */
         PAGE_EXCEEDS_LIMIT,
         /** A page accepts any position and limit (a negative limit gives an empty page). */
-        PAGE_UNCHECKED_ARGUMENTS
+        PAGE_UNCHECKED_ARGUMENTS,
+        /** Erase removes the case and leaves its history behind. */
+        ERASE_KEEPS_HISTORY,
+        /** Erase removes the case of that id in every tenant. */
+        ERASE_IGNORES_TENANT,
+        /** History entries are kept without their kind and remark, as a store written before the lifecycle does. */
+        DROPS_KIND_AND_REMARK
     }
 
     private record Key(String tenant, String id) {}
@@ -223,7 +229,15 @@ final class FaultyStore implements CaseStore {
 
     @Override
     public synchronized boolean erase(TenantId tenant, CaseId id) {
-        histories.remove(key(tenant, id));
+        if (fault == Fault.ERASE_IGNORES_TENANT) {
+            boolean found = cases.keySet().stream().anyMatch(k -> k.id().equals(id.value()));
+            cases.keySet().removeIf(k -> k.id().equals(id.value()));
+            histories.keySet().removeIf(k -> k.id().equals(id.value()));
+            return found;
+        }
+        if (fault != Fault.ERASE_KEEPS_HISTORY) {
+            histories.remove(key(tenant, id));
+        }
         return cases.remove(key(tenant, id)) != null;
     }
 
@@ -271,7 +285,11 @@ final class FaultyStore implements CaseStore {
         if (fault == Fault.LOSES_CHANGE_ORDER) {
             changes.sort(Comparator.comparing(FieldChange::field));
         }
-        return new HistoryEntry(e.tenant(), e.caseId(), e.version(), instant(e.at()), e.actor(), changes);
+        if (fault == Fault.DROPS_KIND_AND_REMARK) {
+            return new HistoryEntry(e.tenant(), e.caseId(), e.version(), instant(e.at()), e.actor(), changes);
+        }
+        return new HistoryEntry(e.tenant(), e.caseId(), e.version(), instant(e.at()), e.actor(), changes, e.kind(),
+                e.remark().map(this::text));
     }
 
     private HistoryEntry read(HistoryEntry e) {
@@ -280,7 +298,7 @@ final class FaultyStore implements CaseStore {
             changes.add(new FieldChange(change.field(), change.oldValue().map(this::load),
                     change.newValue().map(this::load)));
         }
-        return new HistoryEntry(e.tenant(), e.caseId(), e.version(), e.at(), e.actor(), changes);
+        return new HistoryEntry(e.tenant(), e.caseId(), e.version(), e.at(), e.actor(), changes, e.kind(), e.remark());
     }
 
     private Value store(Value value) {

@@ -75,7 +75,11 @@ class KitCatchesFaultsTest {
             Map.entry(FaultyStore.Fault.PAGE_SKIPS_BOUNDARY, Set.of("pagesWalkTheWholeHistory", "pageBoundaries",
                     "serviceWalksTheHistoryInPages")),
             Map.entry(FaultyStore.Fault.PAGE_EXCEEDS_LIMIT, Set.of("pagesWalkTheWholeHistory", "pageBoundaries")),
-            Map.entry(FaultyStore.Fault.PAGE_UNCHECKED_ARGUMENTS, Set.of("badPageArgumentsAreRefused")));
+            Map.entry(FaultyStore.Fault.PAGE_UNCHECKED_ARGUMENTS, Set.of("badPageArgumentsAreRefused")),
+            Map.entry(FaultyStore.Fault.ERASE_KEEPS_HISTORY, Set.of("erase")),
+            Map.entry(FaultyStore.Fault.ERASE_IGNORES_TENANT, Set.of("erase")),
+            Map.entry(FaultyStore.Fault.DROPS_KIND_AND_REMARK, Set.of("strictFlow", "closeAndReopen", "transfer",
+                    "lifecycleFieldsRoundTrip")));
 
     private static final Map<FaultyCatalog.Fault, Set<String>> CATALOG_CAUGHT_BY = Map.of(
             FaultyCatalog.Fault.IGNORES_TENANT, Set.of("typesArePerTenant"),

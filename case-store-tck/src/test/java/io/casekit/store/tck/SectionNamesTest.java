@@ -29,7 +29,7 @@ class SectionNamesTest {
     /** The sections in the order of {@link CaseStoreContract}, as JUnit names them for a store's test class. */
     private static final List<String> SECTIONS = List.of("insert and find", "tenant isolation", "compare and set",
             "history", "exact round trips", "naughty strings", "isolation from callers", "concurrency", "sessions",
-            "template catalogs");
+            "lifecycle", "template catalogs");
 
     @Test
     void sectionsAreNamedAfterTheStoreTestClassAndNoneIsEmpty() {
