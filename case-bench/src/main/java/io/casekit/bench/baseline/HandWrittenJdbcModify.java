@@ -57,8 +57,8 @@ public final class HandWrittenJdbcModify {
         this.select = "SELECT version, title, description, owner_id, priority, due_date, contact_id, contact_phone,"
                 + " attachment FROM " + prefix + "case WHERE tenant = ? AND id = ?";
         this.update = "UPDATE " + prefix + "case SET title = ?, description = ?, owner_id = ?, priority = ?,"
-                + " due_date = ?, contact_id = ?, contact_phone = ?, attachment = ?, version = ?, updated_at = ?"
-                + " WHERE tenant = ? AND id = ? AND version = ?";
+                + " due_date = ?, contact_id = ?, contact_phone = ?, attachment = ?, version = ?, updated_at = ?,"
+                + " title_folded = ? WHERE tenant = ? AND id = ? AND version = ?";
         this.insertHistory = "INSERT INTO " + prefix + "case_history (tenant, case_id, version, changed_at, actor,"
                 + " changes) VALUES (?, ?, ?, ?, ?, " + (database.equals("postgresql") ? "CAST(? AS JSONB)" : "?")
                 + ")";
@@ -122,9 +122,11 @@ public final class HandWrittenJdbcModify {
                         }
                         s.setLong(9, version + 1);
                         s.setObject(10, nowColumn);
-                        s.setString(11, tenant);
-                        s.setString(12, in.id);
-                        s.setLong(13, version);
+                        // The tables' title_folded column serves title filters; a host writing the title keeps it.
+                        s.setString(11, ((String) next[0]).toLowerCase(java.util.Locale.ROOT));
+                        s.setString(12, tenant);
+                        s.setString(13, in.id);
+                        s.setLong(14, version);
                         if (s.executeUpdate() != 1) {
                             throw new IllegalStateException("concurrent change of " + in.id);
                         }
