@@ -139,8 +139,8 @@ public record Case(
      * The value of a modifiable field: a {@link StandardField} by its wire name, or an extension
      * field. Priority is its wire name as {@link Value.Text}, {@code dueDate} a {@link Value.DateTime}.
      * Also the lifecycle's fields as its history entries record them: {@code status} and {@code state}
-     * (wire name) as texts, {@code closedReason}, and {@code reopened} as {@code true} once reopened
-     * (empty before).
+     * (wire name) as texts, {@code closedReason}, {@code reopened} as {@code true} once reopened
+     * (empty before), and {@code closed} as {@code true} while closed (empty while open).
      */
     public Optional<Value> value(String field) {
         switch (field) {
@@ -152,6 +152,8 @@ public record Case(
                 return closedReason.map(Value::text);
             case StandardField.REOPENED:
                 return reopened ? Optional.of(Value.bool(true)) : Optional.empty();
+            case StandardField.CLOSED:
+                return closedAt.isPresent() ? Optional.of(Value.bool(true)) : Optional.empty();
             default:
                 break;
         }

@@ -35,17 +35,19 @@ public enum StandardField {
     public static final String STATE = "state";
     public static final String CLOSED_AT = "closedAt";
     public static final String CLOSED_REASON = "closedReason";
+    /** A history entry's record that the case was closed ({@code true}) or reopened (cleared); not a key of a read case. */
+    public static final String CLOSED = "closed";
     public static final String REOPENED = "reopened";
 
     /** Keys the library manages: sending one is {@code read_only}, never a silent drop. */
     public static final Set<String> READ_ONLY = Set.of(TYPE, VERSION, CREATED_BY, CREATED_AT, UPDATED_AT,
-            STATUS, STATE, CLOSED_AT, CLOSED_REASON, REOPENED);
+            STATUS, STATE, CLOSED_AT, CLOSED_REASON, REOPENED, CLOSED);
 
     private static final Map<String, StandardField> BY_NAME = Map.of(
             "title", TITLE, "description", DESCRIPTION, "ownerId", OWNER_ID, "priority", PRIORITY,
             "dueDate", DUE_DATE, "contactId", CONTACT_ID, "contactPhone", CONTACT_PHONE, "attachment", ATTACHMENT);
     private static final Set<String> OTHER_KEYS = Set.of(ID, TYPE, CREATOR_ID, VERSION, CREATED_BY, CREATED_AT, UPDATED_AT,
-            STATUS, STATE, CLOSED_AT, CLOSED_REASON, REOPENED);
+            STATUS, STATE, CLOSED_AT, CLOSED_REASON, REOPENED, CLOSED);
 
     private final String wireName;
     private final boolean mandatory;

@@ -38,9 +38,10 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>No-ops.</b> Moving to the current status, closing a closed case, cancelling a cancelled
  *       one, resuming or reopening a case that is open, transferring to the current owner: nothing is
  *       stored, no history, no listener, the case as it is.</li>
- *   <li><b>Changes recorded.</b> {@code status}, {@code state} (its wire name), {@code closedReason},
- *       {@code reopened} and {@code ownerId}, as {@link FieldChange}s of the entry, with the
- *       operation's {@link ChangeKind} and remark. The closing time is the entry's time.</li>
+ *   <li><b>Changes recorded.</b> {@code status}, {@code state} (its wire name), {@code closed}
+ *       ({@code true} on close, cleared on reopen), {@code closedReason}, {@code reopened} and
+ *       {@code ownerId}, as {@link FieldChange}s of the entry, with the operation's
+ *       {@link ChangeKind} and remark. The closing time is the entry's time.</li>
  * </ul>
  */
 final class CaseLifecycle {
@@ -157,6 +158,8 @@ final class CaseLifecycle {
                     throw transition(request.idKey(), "a case is closed from the last status of its flow, "
                             + quote(flow.last().name()) + "; it is in " + quote(c.status()));
                 }
+                // Always a change, also when the status already means Completed and no reason is given.
+                changes.add(new FieldChange(StandardField.CLOSED, Optional.empty(), Optional.of(Value.bool(true))));
                 setState(changes, after, c.state(), CaseState.COMPLETED);
                 if (request.closedReason() != null) {
                     changes.add(new FieldChange(StandardField.CLOSED_REASON, c.closedReason().map(Value::text),
@@ -189,6 +192,7 @@ final class CaseLifecycle {
                 if (!closed) {
                     break;
                 }
+                changes.add(new FieldChange(StandardField.CLOSED, Optional.of(Value.bool(true)), Optional.empty()));
                 setState(changes, after, c.state(), stateOf(flow, c.status()));
                 c.closedReason().ifPresent(reason -> changes.add(new FieldChange(StandardField.CLOSED_REASON,
                         Optional.of(Value.text(reason)), Optional.empty())));

@@ -181,6 +181,23 @@ class CaseLifecycleTest {
     }
 
     @Test
+    void closingFromAStatusThatMeansCompletedWithoutAReasonStillCloses() {
+        CaseService service = service(AuthorizationPolicy.allowAll());
+        Case c = create(service);
+        service.changeStatus(TENANT, c.id(), ACTOR, "Done");
+
+        ModificationResult closed = service.close(TENANT, c.id(), ACTOR, "all done", null);
+
+        assertThat(closed.noOp()).isFalse();
+        assertThat(closed.current().closedAt()).contains(closed.current().updatedAt());
+        assertThat(closed.changes()).extracting(change -> change.field() + " " + change.oldValue() + " " + change.newValue())
+                .containsExactly("closed Optional.empty Optional[" + Value.bool(true) + "]");
+        ModificationResult reopened = service.reopen(TENANT, c.id(), ACTOR, "again");
+        assertThat(reopened.changes()).extracting(change -> change.field()).containsExactly("closed", "reopened");
+        assertThat(reopened.current().closedAt()).isEmpty();
+    }
+
+    @Test
     void eraseAsksThePolicyWithTheCaseAndIsIdempotent() {
         CaseService service = service(AuthorizationPolicy.allowAll());
         Case c = create(service);

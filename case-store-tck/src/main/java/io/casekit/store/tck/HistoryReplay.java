@@ -76,6 +76,8 @@ final class HistoryReplay {
                     () -> new AssertionError("an unknown state in " + change))).build();
             case StandardField.CLOSED_REASON -> c.toBuilder().closedReason(value.map(v -> ((Value.Text) v).value())).build();
             case StandardField.REOPENED -> c.toBuilder().reopened(value.map(v -> ((Value.Bool) v).value()).orElse(false)).build();
+            // The closing time itself is the close entry's (see replay); the change says that it was closed.
+            case StandardField.CLOSED -> c;
             default -> c.with(change.field(), value);
         };
     }

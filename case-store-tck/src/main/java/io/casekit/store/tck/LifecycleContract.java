@@ -171,6 +171,23 @@ abstract class LifecycleContract extends ContractSection {
     }
 
     @Test
+    @DisplayName("closing from a last status that already means Completed, without a reason, still closes")
+    void closeWithoutAReason() {
+        CaseService service = service(STRICT);
+        Case c = create(service, TENANT, "case-1");
+        for (String status : List.of("Working", "Waiting for customer", "Resolved")) {
+            service.changeStatus(TENANT, c.id(), ACTOR, status);
+        }
+
+        ModificationResult closed = service.close(TENANT, c.id(), ACTOR, "done", null);
+
+        assertThat(closed.noOp()).isFalse();
+        assertThat(closed.current().closedAt()).contains(lastEntry(closed.current()).at());
+        assertThat(closed.current().closedReason()).isEmpty();
+        assertStoredAndReplayed(closed);
+    }
+
+    @Test
     @DisplayName("a cancelled case is read-only until resumed, back to the state of the status it had")
     void cancelAndResume() {
         CaseService service = service(STRICT);
