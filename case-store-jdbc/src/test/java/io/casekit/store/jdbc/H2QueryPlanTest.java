@@ -46,7 +46,7 @@ class H2QueryPlanTest {
         db.jdbi.useHandle(h -> {
             h.execute("INSERT INTO " + table + " (tenant, id, type_id, version, title, description, owner_id, priority,"
                     + " due_date, contact_id, contact_phone, attachment, extensions, created_by, created_at, updated_at,"
-                    + " title_folded)"
+                    + " title_folded, status, state, reopened)"
                     + " SELECT 't' || MOD(X, 2), 'c' || X, 'type' || MOD(X, 3), 1, 'Case ' || X, 'description ' || X,"
                     + " CASE WHEN MOD(X, 10) = 0 THEN NULL ELSE 'owner' || MOD(X, 40) END,"
                     + " CASE WHEN MOD(X, 5) = 0 THEN NULL ELSE 'High' END,"
@@ -54,7 +54,8 @@ class H2QueryPlanTest {
                     + " 'contact' || MOD(X, 500), NULL, NULL,"
                     + " CASE WHEN MOD(X, 8) = 0 THEN '{\"severity\":\"S1\"}' ELSE '{\"severity\":\"S3\"}' END,"
                     + " 'agent', TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00' + X * INTERVAL '1' MINUTE,"
-                    + " TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00' + X * INTERVAL '1' MINUTE, 'case ' || X"
+                    + " TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00' + X * INTERVAL '1' MINUTE, 'case ' || X,"
+                    + " 'Open', 'Processing', FALSE"
                     + " FROM SYSTEM_RANGE(1, " + CASES + ")");
             h.execute("ANALYZE");
         });
