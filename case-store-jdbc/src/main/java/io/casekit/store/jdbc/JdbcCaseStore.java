@@ -328,7 +328,8 @@ public final class JdbcCaseStore implements CaseStore, CaseQueries {
      * ({@link JdbcDialect#wholeSeconds}); open cases ({@code closed_at IS NULL}, state not
      * {@code Cancelled}) and those of them whose due date is before {@code now}. See
      * {@code README.md}, "Statistics".
-     * Any {@code from}, {@code to} and {@code now} are answered exactly ({@link TimeColumns#windowBound},
+     *
+     * <p>Any {@code from}, {@code to} and {@code now} are answered exactly ({@link TimeColumns#windowBound},
      * {@link TimeColumns#dueDateBound}).
      */
     @Override
