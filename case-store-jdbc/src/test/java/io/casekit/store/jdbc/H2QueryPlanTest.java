@@ -55,7 +55,8 @@ class H2QueryPlanTest {
                     + " CASE WHEN MOD(X, 8) = 0 THEN '{\"severity\":\"S1\"}' ELSE '{\"severity\":\"S3\"}' END,"
                     + " 'agent', TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00' + X * INTERVAL '1' MINUTE,"
                     + " TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00' + X * INTERVAL '1' MINUTE, 'case ' || X,"
-                    + " 'Open', 'Processing', FALSE"
+                    + " CASE WHEN MOD(X, 10) = 0 THEN 'Waiting' ELSE 'Open' END,"
+                    + " CASE WHEN MOD(X, 10) = 0 THEN 'Pending' ELSE 'Processing' END, FALSE"
                     + " FROM SYSTEM_RANGE(1, " + CASES + ")");
             h.execute("ANALYZE");
         });
@@ -87,6 +88,26 @@ class H2QueryPlanTest {
         assertThat(plan).contains(db.prefix.toUpperCase() + "CASE_TYPE_CREATED").contains("index sorted");
         // One case in four matches: about 4 × 51 rows are read, not the 3,333 of the type.
         assertThat(scanCount(plan)).as("rows read, plan %s", plan).isLessThanOrEqualTo(4 * PAGE_READ);
+    }
+
+    /** One state (status) of ten, in the default order: the index of schema version 4, walked in order. */
+    @Test
+    void aStateOrStatusFilterWalksItsIndexInCreationOrder() throws Exception {
+        fill();
+        CaseQuery pending = CaseQuery.builder().filter(new CaseFilter.StateIn(java.util.Set.of(io.casekit.core.CaseState.PENDING)))
+                .limit(50).build();
+        String plan = plan(pending);
+        assertThat(plan).contains(db.prefix.toUpperCase() + "CASE_STATE").contains("index sorted");
+        assertThat(scanCount(plan)).as("rows read, plan %s", plan).isLessThanOrEqualTo(PAGE_READ);
+        assertThat(db.store().page(TENANT, pending).cases()).hasSize(50)
+                .allSatisfy(c -> assertThat(c.state()).isEqualTo(io.casekit.core.CaseState.PENDING));
+
+        CaseQuery waiting = CaseQuery.builder().filter(new CaseFilter.StatusIn(java.util.Set.of("Waiting"))).limit(50).build();
+        plan = plan(waiting);
+        assertThat(plan).contains(db.prefix.toUpperCase() + "CASE_STATUS").contains("index sorted");
+        assertThat(scanCount(plan)).as("rows read, plan %s", plan).isLessThanOrEqualTo(PAGE_READ);
+        assertThat(db.store().page(TENANT, waiting).cases()).hasSize(50)
+                .allSatisfy(c -> assertThat(c.status()).isEqualTo("Waiting"));
     }
 
     @Test
