@@ -1,6 +1,7 @@
 package io.casekit.store.jdbc;
 
 import io.casekit.core.CaseId;
+import io.casekit.core.CaseState;
 import io.casekit.core.Priority;
 import io.casekit.core.TenantId;
 import io.casekit.core.Value;
@@ -156,6 +157,10 @@ final class CaseQuerySql {
         } else if (filter instanceof CaseFilter.ContactPhoneIs f) {
             b.sql.append("contact_phone = ?");
             b.text(f.phone());
+        } else if (filter instanceof CaseFilter.StatusIn f) {
+            in(b, "status", f.values());
+        } else if (filter instanceof CaseFilter.StateIn f) {
+            in(b, "state", f.values().stream().map(CaseState::wireName).toList());
         } else if (filter instanceof CaseFilter.PriorityIn f) {
             b.sql.append("priority_rank IN (");
             int n = 0;
@@ -196,7 +201,12 @@ final class CaseQuerySql {
         };
     }
 
+    /** {@code column IN (?, ...)}; {@code 1 = 0} for no values, which match no case (SQL has no empty list). */
     private static void in(Builder b, String column, Collection<String> values) {
+        if (values.isEmpty()) {
+            b.sql.append("1 = 0");
+            return;
+        }
         b.sql.append(column).append(" IN (");
         int n = 0;
         for (String v : values) {
@@ -516,6 +526,12 @@ final class CaseQuerySql {
             prefix.add("type_id"); // case_type_created (tenant, type_id, created_at, id)
         } else if (key == SortKey.CREATED_AT && fixesParty(query, CaseFilter.Party.CONTACT_ID)) {
             prefix.add("contact_id"); // case_contact (tenant, contact_id, created_at, id)
+        } else if (key == SortKey.CREATED_AT && query.filters().stream().anyMatch(f ->
+                f instanceof CaseFilter.StateIn in && in.values().size() == 1)) {
+            prefix.add("state"); // case_state (tenant, state, created_at, id), schema version 4
+        } else if (key == SortKey.CREATED_AT && query.filters().stream().anyMatch(f ->
+                f instanceof CaseFilter.StatusIn in && in.values().size() == 1)) {
+            prefix.add("status"); // case_status (tenant, status, created_at, id), schema version 4
         }
         return prefix;
     }

@@ -5,6 +5,8 @@ import io.casekit.core.CaseConflictException;
 import io.casekit.core.CaseException;
 import io.casekit.core.CaseId;
 import io.casekit.core.CaseNotFoundException;
+import io.casekit.core.CaseState;
+import io.casekit.core.ChangeKind;
 import io.casekit.core.CaseTypeId;
 import io.casekit.core.DuplicateCaseException;
 import io.casekit.core.HistoryEntry;
@@ -13,6 +15,8 @@ import io.casekit.core.TenantId;
 import io.casekit.core.query.CaseFilter;
 import io.casekit.core.query.CasePage;
 import io.casekit.core.query.CaseQuery;
+import io.casekit.core.query.CaseStatistics;
+import io.casekit.core.template.StatusFlow;
 import io.casekit.core.spi.CaseQueries;
 import io.casekit.core.spi.CaseStore;
 import java.sql.PreparedStatement;
@@ -20,6 +24,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,7 +53,8 @@ import org.jdbi.v3.core.Jdbi;
  * returns at most its limit of rows, read on the history table's primary key); {@link #insert} two inserts;
  * {@link #update} one update and one insert, plus one locking read only when the update matched no
  * row. {@link #page} and {@link #count} (the query SPI {@link CaseQueries}) are one query each, whose
- * text depends only on the query's shape (see {@code README.md}, "Queries"). No statement reads metadata. Inside {@link #inSession} (as the service runs each modify), the
+ * text depends only on the query's shape (see {@code README.md}, "Queries"); {@link #statistics} is one
+ * query that counts in the database; {@link #erase} two deletes. No statement reads metadata. Inside {@link #inSession} (as the service runs each modify), the
  * calls share one connection instead of taking one each; each keeps its own transaction.
  *
  * <p><b>Failures.</b> A duplicate key is a {@link DuplicateCaseException}; a transaction the database
@@ -62,7 +68,8 @@ import org.jdbi.v3.core.Jdbi;
  * dialect): a case or entry with another is refused with an {@link IllegalArgumentException} before
  * any statement, rather than silently truncated. So is a case whose {@code ownerId}, {@code contactId},
  * {@code contactPhone} or {@code createdBy} has more than 20 characters (the rules allow 20 UTF-8
- * bytes; MariaDB's indexed columns hold 20 characters).
+ * bytes; MariaDB's indexed columns hold 20 characters), and one whose {@code status} has more than
+ * 64 characters (a status flow's names have at most 64 UTF-8 bytes).
  *
  * <p>Thread-safe; it holds no connection between calls. The tables must exist: see
  * {@link JdbcSchema}.
@@ -315,6 +322,46 @@ public final class JdbcCaseStore implements CaseStore, CaseQueries {
     }
 
     /**
+     * One query of three index range reads, counted by the database ({@link Statements#statistics}):
+     * cases created in {@code [from, to)} ({@code created_at}); cases closed in {@code [from, to)}
+     * ({@code closed_at}) and the sum of their durations, each floored to whole seconds in SQL
+     * ({@link JdbcDialect#wholeSeconds}); open cases ({@code closed_at IS NULL}, state not
+     * {@code Cancelled}) and those of them whose due date is before {@code now}. See
+     * {@code README.md}, "Statistics".
+     *
+     * <p>Any {@code from}, {@code to} and {@code now} are answered exactly ({@link TimeColumns#windowBound},
+     * {@link TimeColumns#dueDateBound}).
+     */
+    @Override
+    public CaseStatistics statistics(TenantId tenant, Instant from, Instant to, LocalDateTime now) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(now, "now");
+        Instant lower = TimeColumns.windowBound(from);
+        Instant upper = TimeColumns.windowBound(to);
+        return read(h -> {
+            try (PreparedStatement query = h.prepareStatement(db.sql.statistics)) {
+                query.setString(1, tenant.value());
+                db.time.setInstant(query, 2, lower);
+                db.time.setInstant(query, 3, upper);
+                query.setString(4, tenant.value());
+                db.time.setInstant(query, 5, lower);
+                db.time.setInstant(query, 6, upper);
+                query.setObject(7, TimeColumns.dueDateBound(now));
+                query.setString(8, tenant.value());
+                query.setString(9, CaseState.CANCELLED.wireName());
+                try (ResultSet rs = query.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new MalformedColumnException("the statistics returned no row");
+                    }
+                    return new CaseStatistics(rs.getLong(1), rs.getLong(2), rs.getLong(4), rs.getLong(5), rs.getLong(3));
+                }
+            }
+        });
+    }
+
+    /**
      * Runs one read: a failure of the database or of a column becomes a
      * {@link io.casekit.core.StorageUnavailableException} without SQL in its message; a connection
      * that does not fit the transaction strategy ({@link Database.Refused}) stays as it is.
@@ -344,7 +391,8 @@ public final class JdbcCaseStore implements CaseStore, CaseQueries {
         try (ResultSet rs = query.executeQuery()) {
             while (rs.next()) {
                 entries.add(new HistoryEntry(tenant, id, rs.getLong(1), db.time.getInstant(rs, 2),
-                        rs.getString(3), ValueColumns.changes(rs.getString(4))));
+                        rs.getString(3), ValueColumns.changes(rs.getString(4)), kind(rs.getString(5)),
+                        Optional.ofNullable(rs.getString(6))));
             }
         }
         return entries;
@@ -372,7 +420,12 @@ public final class JdbcCaseStore implements CaseStore, CaseQueries {
             insert.setString(14, c.createdBy());
             db.time.setInstant(insert, 15, c.createdAt());
             db.time.setInstant(insert, 16, c.updatedAt());
-            insert.setString(17, CaseFilter.TitleContains.fold(c.title()));
+            insert.setString(17, c.status());
+            insert.setString(18, c.state().wireName());
+            db.time.setOptionalInstant(insert, 19, c.closedAt());
+            text(insert, 20, c.closedReason());
+            insert.setBoolean(21, c.reopened());
+            insert.setString(22, CaseFilter.TitleContains.fold(c.title()));
             insert.executeUpdate();
         }
     }
@@ -390,10 +443,15 @@ public final class JdbcCaseStore implements CaseStore, CaseQueries {
             update.setString(9, ValueColumns.extensions(c.extensions()));
             update.setLong(10, c.version());
             db.time.setInstant(update, 11, c.updatedAt());
-            update.setString(12, CaseFilter.TitleContains.fold(c.title()));
-            update.setString(13, c.tenant().value());
-            update.setString(14, c.id().value());
-            update.setLong(15, expectedVersion);
+            update.setString(12, c.status());
+            update.setString(13, c.state().wireName());
+            db.time.setOptionalInstant(update, 14, c.closedAt());
+            text(update, 15, c.closedReason());
+            update.setBoolean(16, c.reopened());
+            update.setString(17, CaseFilter.TitleContains.fold(c.title()));
+            update.setString(18, c.tenant().value());
+            update.setString(19, c.id().value());
+            update.setLong(20, expectedVersion);
             return update.executeUpdate();
         }
     }
@@ -422,6 +480,8 @@ public final class JdbcCaseStore implements CaseStore, CaseQueries {
             db.time.setInstant(insert, 4, entry.at());
             insert.setString(5, entry.actor());
             insert.setString(6, ValueColumns.changes(entry.changes()));
+            insert.setString(7, entry.kind().wireName());
+            text(insert, 8, entry.remark());
             insert.executeUpdate();
         }
     }
@@ -445,12 +505,27 @@ public final class JdbcCaseStore implements CaseStore, CaseQueries {
                 .createdBy(rs.getString(14))
                 .createdAt(db.time.getInstant(rs, 15))
                 .updatedAt(db.time.getInstant(rs, 16))
+                .status(rs.getString(17))
+                .state(state(rs.getString(18)))
+                .closedAt(db.time.getOptionalInstant(rs, 19))
+                .closedReason(rs.getString(20))
+                .reopened(rs.getBoolean(21))
                 .build();
     }
 
     private static Priority priority(String wireName) {
         return Priority.fromWireName(wireName)
                 .orElseThrow(() -> new MalformedColumnException("a stored priority is unknown"));
+    }
+
+    private static CaseState state(String wireName) {
+        return CaseState.fromWireName(wireName)
+                .orElseThrow(() -> new MalformedColumnException("a stored case state is unknown"));
+    }
+
+    private static ChangeKind kind(String wireName) {
+        return ChangeKind.fromWireName(wireName)
+                .orElseThrow(() -> new MalformedColumnException("a stored change kind is unknown"));
     }
 
     private static void text(PreparedStatement statement, int position, Optional<String> value) throws SQLException {
@@ -475,6 +550,11 @@ public final class JdbcCaseStore implements CaseStore, CaseQueries {
         TimeColumns.keepable(c.createdAt());
         TimeColumns.keepable(c.updatedAt());
         c.dueDate().ifPresent(TimeColumns::keepable);
+        c.closedAt().ifPresent(TimeColumns::keepable);
+        if (c.status().codePointCount(0, c.status().length()) > MAX_STATUS_CHARACTERS) {
+            throw new IllegalArgumentException("The case store keeps a status of at most " + MAX_STATUS_CHARACTERS
+                    + " characters (a status flow's names have at most 64 UTF-8 bytes); this one has more");
+        }
         c.ownerId().ifPresent(v -> checkParty("ownerId", v));
         c.contactId().ifPresent(v -> checkParty("contactId", v));
         c.contactPhone().ifPresent(v -> checkParty("contactPhone", v));
@@ -487,6 +567,13 @@ public final class JdbcCaseStore implements CaseStore, CaseQueries {
      * dialect so that a case stored on one can be stored on all. The rules allow 20 UTF-8 bytes.
      */
     static final int MAX_PARTY_CHARACTERS = 20;
+
+    /**
+     * The most characters of {@code status}: {@link StatusFlow#MAX_NAME_BYTES}, the bound of a status
+     * name in UTF-8 bytes, so never less than a valid name has; MariaDB's indexed column holds that
+     * many, and every dialect keeps the same.
+     */
+    static final int MAX_STATUS_CHARACTERS = StatusFlow.MAX_NAME_BYTES;
 
     private static void checkParty(String field, String value) {
         if (value.codePointCount(0, value.length()) > MAX_PARTY_CHARACTERS) {

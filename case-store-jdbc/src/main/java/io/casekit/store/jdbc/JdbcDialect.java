@@ -42,12 +42,30 @@ public enum JdbcDialect {
 
     /** Inserts a case type or replaces the one with the same key; parameters as {@link Statements}. */
     String upsertCaseType(String table) {
+        String values = " (tenant, id, name, fields, status_flow) VALUES (?, ?, ?, ?, " + jsonParameter() + ")";
         return switch (this) {
-            case H2 -> "MERGE INTO " + table + " (tenant, id, name, fields) KEY (tenant, id) VALUES (?, ?, ?, ?)";
-            case POSTGRESQL -> "INSERT INTO " + table + " (tenant, id, name, fields) VALUES (?, ?, ?, ?)"
-                    + " ON CONFLICT (tenant, id) DO UPDATE SET name = EXCLUDED.name, fields = EXCLUDED.fields";
-            case MARIADB -> "INSERT INTO " + table + " (tenant, id, name, fields) VALUES (?, ?, ?, ?)"
-                    + " ON DUPLICATE KEY UPDATE name = VALUES(name), fields = VALUES(fields)";
+            case H2 -> "MERGE INTO " + table + " (tenant, id, name, fields, status_flow) KEY (tenant, id)"
+                    + " VALUES (?, ?, ?, ?, ?)";
+            case POSTGRESQL -> "INSERT INTO " + table + values + " ON CONFLICT (tenant, id) DO UPDATE SET"
+                    + " name = EXCLUDED.name, fields = EXCLUDED.fields, status_flow = EXCLUDED.status_flow";
+            case MARIADB -> "INSERT INTO " + table + values + " ON DUPLICATE KEY UPDATE name = VALUES(name),"
+                    + " fields = VALUES(fields), status_flow = VALUES(status_flow)";
+        };
+    }
+
+    /**
+     * The whole seconds from one instant column to another, floored (each case's duration truncated
+     * to the second, as {@code java.time.Duration#getSeconds()}), as a {@code BIGINT}. Exact: the
+     * columns hold milliseconds, and each dialect computes the difference exactly before the floor.
+     * H2's {@code DATEDIFF(SECOND, ...)} counts second boundaries crossed (0.999 to 2.000 is 2), and
+     * MariaDB's {@code TIMESTAMPDIFF(SECOND, ...)} truncates towards zero, so both count
+     * milliseconds or microseconds first.
+     */
+    String wholeSeconds(String from, String to) {
+        return switch (this) {
+            case H2 -> "CAST(FLOOR(DATEDIFF(MILLISECOND, " + from + ", " + to + ") / 1000.0) AS BIGINT)";
+            case POSTGRESQL -> "CAST(FLOOR(EXTRACT(EPOCH FROM (" + to + " - " + from + "))) AS BIGINT)";
+            case MARIADB -> "CAST(FLOOR(TIMESTAMPDIFF(MICROSECOND, " + from + ", " + to + ") / 1000000) AS SIGNED)";
         };
     }
 

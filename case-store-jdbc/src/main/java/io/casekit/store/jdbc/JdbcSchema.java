@@ -30,9 +30,10 @@ import org.jdbi.v3.core.statement.Query;
  */
 public final class JdbcSchema {
     /** The schema version this library reads and writes. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
-    private static final List<String> SCRIPTS = List.of("V1__casekit.sql", "V2__casekit.sql", "V3__casekit.sql");
+    private static final List<String> SCRIPTS = List.of("V1__casekit.sql", "V2__casekit.sql", "V3__casekit.sql",
+            "V4__casekit.sql");
     private static final String RESOURCE_ROOT = "io/casekit/store/jdbc/schema/";
     private static final int LOCK_WAIT_SECONDS = 60;
     private static final Object H2_LOCK = new Object();
@@ -203,9 +204,9 @@ public final class JdbcSchema {
         return List.of(
                 "SELECT " + Statements.CASE_COLUMNS + " FROM " + db.sql.caseTable + " WHERE 1 = 0",
                 "SELECT title_folded, priority_rank FROM " + db.sql.caseTable + " WHERE 1 = 0",
-                "SELECT tenant, case_id, version, changed_at, actor, changes FROM " + db.sql.historyTable
+                "SELECT tenant, case_id, version, changed_at, actor, changes, kind, remark FROM " + db.sql.historyTable
                         + " WHERE 1 = 0",
-                "SELECT tenant, id, name, fields FROM " + db.sql.caseTypeTable + " WHERE 1 = 0");
+                "SELECT tenant, id, name, fields, status_flow FROM " + db.sql.caseTypeTable + " WHERE 1 = 0");
     }
 
     private static void lock(Handle handle, Database db, String prefix) {

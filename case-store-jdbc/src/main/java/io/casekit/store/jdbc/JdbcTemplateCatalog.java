@@ -154,7 +154,7 @@ public final class JdbcTemplateCatalog implements TemplateCatalog {
                     try (ResultSet rs = query.executeQuery()) {
                         while (rs.next()) {
                             found.add(new CaseType(tenant, CaseTypeId.of(rs.getString(1)), rs.getString(2),
-                                    TemplateColumns.fields(rs.getString(3))));
+                                    TemplateColumns.fields(rs.getString(3)), TemplateColumns.statusFlow(rs.getString(4))));
                         }
                     }
                     return found;
@@ -172,6 +172,7 @@ public final class JdbcTemplateCatalog implements TemplateCatalog {
     @Override
     public void save(CaseType caseType) {
         String fields = TemplateColumns.fields(caseType.fields());
+        String statusFlow = TemplateColumns.statusFlow(caseType.statusFlow());
         try {
             db.write(c -> {
                 try (PreparedStatement upsert = c.prepareStatement(db.sql.upsertCaseType)) {
@@ -179,6 +180,7 @@ public final class JdbcTemplateCatalog implements TemplateCatalog {
                     upsert.setString(2, caseType.id().value());
                     upsert.setString(3, caseType.name());
                     upsert.setString(4, fields);
+                    upsert.setString(5, statusFlow);
                     return upsert.executeUpdate();
                 }
             });
@@ -200,7 +202,8 @@ public final class JdbcTemplateCatalog implements TemplateCatalog {
                     query.setString(2, id.value());
                     try (ResultSet rs = query.executeQuery()) {
                         return rs.next()
-                                ? Optional.of(new CaseType(tenant, id, rs.getString(1), TemplateColumns.fields(rs.getString(2))))
+                                ? Optional.of(new CaseType(tenant, id, rs.getString(1), TemplateColumns.fields(rs.getString(2)),
+                                        TemplateColumns.statusFlow(rs.getString(3))))
                                 : Optional.<CaseType>empty();
                     }
                 }

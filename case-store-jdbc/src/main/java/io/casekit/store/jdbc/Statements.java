@@ -12,7 +12,11 @@ final class Statements {
 
     /** Columns of a case, in the order {@link #insertCase} binds them and {@link #findCase} reads them. */
     static final String CASE_COLUMNS = "tenant, id, type_id, version, title, description, owner_id, priority, "
-            + "due_date, contact_id, contact_phone, attachment, extensions, created_by, created_at, updated_at";
+            + "due_date, contact_id, contact_phone, attachment, extensions, created_by, created_at, updated_at, "
+            + "status, state, closed_at, closed_reason, reopened";
+
+    /** Columns of a history entry, in the order {@link #insertHistory} binds them (after tenant and case id). */
+    static final String HISTORY_COLUMNS = "version, changed_at, actor, changes, kind, remark";
 
     /** The table prefix; also the prefix of H2's function aliases (schema version 3). */
     final String prefix;
@@ -42,6 +46,13 @@ final class Statements {
     /** Binds tenant and case id: the history first, then the case (erase). */
     final String eraseHistory;
     final String eraseCase;
+    /**
+     * The figures of {@link io.casekit.core.query.CaseStatistics} in one row, from three index range
+     * reads: binds tenant, from, to (created), tenant, from, to (closed), now (due dates), tenant and
+     * the cancelled state's wire name (open cases). Columns: new, finished, finished seconds,
+     * unfinished, over.
+     */
+    final String statistics;
     final String findCaseType;
     final String listCaseTypes;
     final String upsertCaseType;
@@ -55,22 +66,29 @@ final class Statements {
 
         String json = dialect.jsonParameter();
         insertCase = "INSERT INTO " + caseTable + " (" + CASE_COLUMNS + ", title_folded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, " + json + ", ?, ?, ?, ?)";
-        insertHistory = "INSERT INTO " + historyTable + " (tenant, case_id, version, changed_at, actor, changes)"
-                + " VALUES (?, ?, ?, ?, ?, " + json + ")";
+                + " ?, ?, " + json + ", ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        insertHistory = "INSERT INTO " + historyTable + " (tenant, case_id, " + HISTORY_COLUMNS + ")"
+                + " VALUES (?, ?, ?, ?, ?, " + json + ", ?, ?)";
         updateCase = "UPDATE " + caseTable + " SET title = ?, description = ?, owner_id = ?, priority = ?,"
                 + " due_date = ?, contact_id = ?, contact_phone = ?, attachment = ?, extensions = " + json + ", version = ?,"
-                + " updated_at = ?, title_folded = ? WHERE tenant = ? AND id = ? AND version = ?";
+                + " updated_at = ?, status = ?, state = ?, closed_at = ?, closed_reason = ?, reopened = ?,"
+                + " title_folded = ? WHERE tenant = ? AND id = ? AND version = ?";
         lockedVersion = "SELECT version FROM " + caseTable + " WHERE tenant = ? AND id = ? FOR UPDATE";
         findCase = "SELECT " + CASE_COLUMNS + " FROM " + caseTable + " WHERE tenant = ? AND id = ?";
-        history = "SELECT version, changed_at, actor, changes FROM " + historyTable
+        history = "SELECT " + HISTORY_COLUMNS + " FROM " + historyTable
                 + " WHERE tenant = ? AND case_id = ? ORDER BY version";
-        historyPage = "SELECT version, changed_at, actor, changes FROM " + historyTable
+        historyPage = "SELECT " + HISTORY_COLUMNS + " FROM " + historyTable
                 + " WHERE tenant = ? AND case_id = ? AND version > ? ORDER BY version LIMIT ?";
         eraseHistory = "DELETE FROM " + historyTable + " WHERE tenant = ? AND case_id = ?";
         eraseCase = "DELETE FROM " + caseTable + " WHERE tenant = ? AND id = ?";
-        findCaseType = "SELECT name, fields FROM " + caseTypeTable + " WHERE tenant = ? AND id = ?";
-        listCaseTypes = "SELECT id, name, fields FROM " + caseTypeTable + " WHERE tenant = ?";
+        statistics = "SELECT created.n, finished.n, finished.duration, unfinished.n, unfinished.overdue FROM"
+                + " (SELECT COUNT(*) AS n FROM " + caseTable + " WHERE tenant = ? AND created_at >= ? AND created_at < ?)"
+                + " created CROSS JOIN (SELECT COUNT(*) AS n, COALESCE(SUM(" + dialect.wholeSeconds("created_at", "closed_at")
+                + "), 0) AS duration FROM " + caseTable + " WHERE tenant = ? AND closed_at >= ? AND closed_at < ?) finished"
+                + " CROSS JOIN (SELECT COUNT(*) AS n, COUNT(CASE WHEN due_date < ? THEN 1 END) AS overdue FROM "
+                + caseTable + " WHERE tenant = ? AND closed_at IS NULL AND state <> ?) unfinished";
+        findCaseType = "SELECT name, fields, status_flow FROM " + caseTypeTable + " WHERE tenant = ? AND id = ?";
+        listCaseTypes = "SELECT id, name, fields, status_flow FROM " + caseTypeTable + " WHERE tenant = ?";
         upsertCaseType = dialect.upsertCaseType(caseTypeTable);
     }
 }

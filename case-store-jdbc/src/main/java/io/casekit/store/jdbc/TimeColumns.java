@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -92,6 +93,64 @@ final class TimeColumns {
             return notNull(utc, "an instant").toInstant(ZoneOffset.UTC);
         }
         return notNull(rs.getObject(position, OffsetDateTime.class), "an instant").toInstant();
+    }
+
+    /** Binds an instant checked with {@link #keepable(Instant)}, or SQL {@code NULL} when empty. */
+    void setOptionalInstant(PreparedStatement statement, int position, Optional<Instant> instant) throws SQLException {
+        if (instant.isPresent()) {
+            setInstant(statement, position, instant.get());
+        } else {
+            statement.setNull(position, dialect == JdbcDialect.MARIADB ? Types.TIMESTAMP : Types.TIMESTAMP_WITH_TIMEZONE);
+        }
+    }
+
+    /** An instant column that may be SQL {@code NULL}. */
+    Optional<Instant> getOptionalInstant(ResultSet rs, int position) throws SQLException {
+        if (dialect == JdbcDialect.MARIADB) {
+            return Optional.ofNullable(rs.getObject(position, LocalDateTime.class)).map(utc -> utc.toInstant(ZoneOffset.UTC));
+        }
+        return Optional.ofNullable(rs.getObject(position, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+    }
+
+    /**
+     * A bound of a window ({@code column >= bound}, {@code column < bound}) that every dialect binds
+     * exactly and that every stored instant compares with as with {@code instant}: stored instants are
+     * whole milliseconds from {@link #EARLIEST} to {@link #LATEST}, so the bound is {@code instant}
+     * raised to the next whole millisecond, {@link #EARLIEST} for an instant before it, and
+     * {@link #LATEST} plus half a millisecond (which the three databases' microseconds hold) for one
+     * after it.
+     */
+    static Instant windowBound(Instant instant) {
+        if (instant.isBefore(EARLIEST)) {
+            return EARLIEST;
+        }
+        if (instant.isAfter(LATEST)) {
+            return LATEST.plusNanos(500_000);
+        }
+        Instant millis = instant.truncatedTo(ChronoUnit.MILLIS);
+        return millis.equals(instant) ? instant : millis.plusMillis(1);
+    }
+
+    /**
+     * A bound for {@code due_date < bound} that every dialect binds exactly and that every stored due
+     * date compares with as with {@code dateTime}: due dates are whole seconds of the years 1000 to
+     * 9999, so the bound is {@code dateTime} raised to the next whole second, the first second of the
+     * year 1000 for a date-time before it, and half a second after the last second of 9999 for one
+     * after it.
+     */
+    static LocalDateTime dueDateBound(LocalDateTime dateTime) {
+        if (dateTime.getYear() < 1000) {
+            return LocalDateTime.of(1000, 1, 1, 0, 0, 0);
+        }
+        if (dateTime.getYear() > 9999) {
+            return LocalDateTime.of(9999, 12, 31, 23, 59, 59, 500_000_000);
+        }
+        LocalDateTime seconds = dateTime.truncatedTo(ChronoUnit.SECONDS);
+        if (seconds.equals(dateTime)) {
+            return dateTime;
+        }
+        return seconds.getYear() == 9999 && seconds.plusSeconds(1).getYear() > 9999
+                ? LocalDateTime.of(9999, 12, 31, 23, 59, 59, 500_000_000) : seconds.plusSeconds(1);
     }
 
     /** Binds a due date checked with {@link #keepable(LocalDateTime)}, or SQL {@code NULL}. */

@@ -168,6 +168,8 @@ class ConcurrencyTest {
         for (StandardField f : StandardField.values()) {
             fields.add(f.wireName());
         }
+        // The lifecycle's fields, which the service's creation entry records too (Case#value).
+        fields.addAll(List.of("status", "state", "closedReason", "reopened"));
         Map<String, Value> values = new HashMap<>();
         for (String field : fields) {
             c.value(field).ifPresent(v -> values.put(field, v));

@@ -46,7 +46,7 @@ class H2QueryPlanTest {
         db.jdbi.useHandle(h -> {
             h.execute("INSERT INTO " + table + " (tenant, id, type_id, version, title, description, owner_id, priority,"
                     + " due_date, contact_id, contact_phone, attachment, extensions, created_by, created_at, updated_at,"
-                    + " title_folded)"
+                    + " title_folded, status, state, reopened)"
                     + " SELECT 't' || MOD(X, 2), 'c' || X, 'type' || MOD(X, 3), 1, 'Case ' || X, 'description ' || X,"
                     + " CASE WHEN MOD(X, 10) = 0 THEN NULL ELSE 'owner' || MOD(X, 40) END,"
                     + " CASE WHEN MOD(X, 5) = 0 THEN NULL ELSE 'High' END,"
@@ -54,7 +54,9 @@ class H2QueryPlanTest {
                     + " 'contact' || MOD(X, 500), NULL, NULL,"
                     + " CASE WHEN MOD(X, 8) = 0 THEN '{\"severity\":\"S1\"}' ELSE '{\"severity\":\"S3\"}' END,"
                     + " 'agent', TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00' + X * INTERVAL '1' MINUTE,"
-                    + " TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00' + X * INTERVAL '1' MINUTE, 'case ' || X"
+                    + " TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00' + X * INTERVAL '1' MINUTE, 'case ' || X,"
+                    + " CASE WHEN MOD(X, 10) = 0 THEN 'Waiting' ELSE 'Open' END,"
+                    + " CASE WHEN MOD(X, 10) = 0 THEN 'Pending' ELSE 'Processing' END, FALSE"
                     + " FROM SYSTEM_RANGE(1, " + CASES + ")");
             h.execute("ANALYZE");
         });
@@ -86,6 +88,26 @@ class H2QueryPlanTest {
         assertThat(plan).contains(db.prefix.toUpperCase() + "CASE_TYPE_CREATED").contains("index sorted");
         // One case in four matches: about 4 × 51 rows are read, not the 3,333 of the type.
         assertThat(scanCount(plan)).as("rows read, plan %s", plan).isLessThanOrEqualTo(4 * PAGE_READ);
+    }
+
+    /** One state (status) of ten, in the default order: the index of schema version 4, walked in order. */
+    @Test
+    void aStateOrStatusFilterWalksItsIndexInCreationOrder() throws Exception {
+        fill();
+        CaseQuery pending = CaseQuery.builder().filter(new CaseFilter.StateIn(java.util.Set.of(io.casekit.core.CaseState.PENDING)))
+                .limit(50).build();
+        String plan = plan(pending);
+        assertThat(plan).contains(db.prefix.toUpperCase() + "CASE_STATE").contains("index sorted");
+        assertThat(scanCount(plan)).as("rows read, plan %s", plan).isLessThanOrEqualTo(PAGE_READ);
+        assertThat(db.store().page(TENANT, pending).cases()).hasSize(50)
+                .allSatisfy(c -> assertThat(c.state()).isEqualTo(io.casekit.core.CaseState.PENDING));
+
+        CaseQuery waiting = CaseQuery.builder().filter(new CaseFilter.StatusIn(java.util.Set.of("Waiting"))).limit(50).build();
+        plan = plan(waiting);
+        assertThat(plan).contains(db.prefix.toUpperCase() + "CASE_STATUS").contains("index sorted");
+        assertThat(scanCount(plan)).as("rows read, plan %s", plan).isLessThanOrEqualTo(PAGE_READ);
+        assertThat(db.store().page(TENANT, waiting).cases()).hasSize(50)
+                .allSatisfy(c -> assertThat(c.status()).isEqualTo("Waiting"));
     }
 
     @Test

@@ -112,6 +112,8 @@ class HistoryPageTest {
                     new TimeColumns(db.dialect).setInstant(insert, 4, e.at());
                     insert.setString(5, e.actor());
                     insert.setString(6, ValueColumns.changes(e.changes()));
+                    insert.setString(7, e.kind().wireName());
+                    insert.setNull(8, java.sql.Types.VARCHAR);
                     insert.addBatch();
                     if (version % 1_000 == 0) {
                         insert.executeBatch();

@@ -184,8 +184,8 @@ class JdbcCaseStoreTest {
     /** A history row left behind (say, by hand) so that the second statement of a write fails. */
     private static void plantHistoryRow(TestDatabase db, String caseId, long version) {
         db.jdbi.useHandle(h -> h.createUpdate("INSERT INTO " + db.prefix + "case_history"
-                        + " (tenant, case_id, version, changed_at, actor, changes) VALUES (?, ?, ?, CURRENT_TIMESTAMP, 'x', "
-                        + db.dialect.jsonParameter() + ")")
+                        + " (tenant, case_id, version, changed_at, actor, changes, kind) VALUES (?, ?, ?, CURRENT_TIMESTAMP, 'x', "
+                        + db.dialect.jsonParameter() + ", 'modify')")
                 .bind(0, TENANT.value()).bind(1, caseId).bind(2, version)
                 .bind(3, "[{\"field\":\"title\",\"old\":null,\"new\":\"x\"}]").execute());
     }
@@ -351,7 +351,7 @@ class JdbcCaseStoreTest {
         for (Runnable operation : operations) {
             assertThatThrownBy(operation::run)
                     .isInstanceOf(StorageUnavailableException.class)
-                    .hasMessage(Failures.FAILED)
+                    .hasMessage(Failures.NO_SCHEMA)
                     .hasRootCauseInstanceOf(java.sql.SQLException.class);
         }
     }

@@ -238,11 +238,11 @@ class JdbcTemplateCatalogTest {
         TestDatabase db = DATABASES.get(database);
         JdbcTemplateCatalog catalog = JdbcTemplateCatalog.create(db.jdbi, db.options().withTablePrefix("cknotables_"));
         assertThatThrownBy(() -> catalog.find(TENANT, Fixtures.TYPE))
-                .isInstanceOf(StorageUnavailableException.class).hasMessage(Failures.FAILED);
+                .isInstanceOf(StorageUnavailableException.class).hasMessage(Failures.NO_SCHEMA);
         assertThatThrownBy(() -> catalog.list(TENANT))
-                .isInstanceOf(StorageUnavailableException.class).hasMessage(Failures.FAILED);
+                .isInstanceOf(StorageUnavailableException.class).hasMessage(Failures.NO_SCHEMA);
         assertThatThrownBy(() -> catalog.save(TemplateFixtures.complaint(TENANT)))
-                .isInstanceOf(StorageUnavailableException.class).hasMessage(Failures.FAILED);
+                .isInstanceOf(StorageUnavailableException.class).hasMessage(Failures.NO_SCHEMA);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -51,7 +51,7 @@ class PostgreSqlQueryPlanTest {
         db.jdbi.useHandle(h -> {
             h.execute("INSERT INTO " + table + " (tenant, id, type_id, version, title, description, owner_id, priority,"
                     + " due_date, contact_id, contact_phone, attachment, extensions, created_by, created_at, updated_at,"
-                    + " title_folded)"
+                    + " title_folded, status, state, reopened)"
                     + " SELECT 't' || (g % 5), 'c' || g, 'type' || (g % 3), 1, 'Case ' || g, 'description ' || g,"
                     + " CASE WHEN g % 10 = 0 THEN NULL ELSE 'owner' || (g % 200) END,"
                     + " CASE WHEN g % 5 = 0 THEN NULL ELSE (ARRAY['Low', 'Medium', 'High', 'Critical'])[g % 4 + 1] END,"
@@ -64,7 +64,7 @@ class PostgreSqlQueryPlanTest {
                     + " 'agent' || (g % 50),"
                     + " TIMESTAMPTZ '2026-01-01 00:00:00+00' + g * INTERVAL '1 minute',"
                     + " TIMESTAMPTZ '2026-01-01 00:00:00+00' + g * INTERVAL '1 minute',"
-                    + " 'case ' || g"
+                    + " 'case ' || g, 'Open', 'Processing', FALSE"
                     + " FROM generate_series(1, " + CASES + ") AS g");
             h.execute("ANALYZE " + table);
         });

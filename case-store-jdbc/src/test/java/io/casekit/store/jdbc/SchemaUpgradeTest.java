@@ -272,6 +272,10 @@ class SchemaUpgradeTest {
 
     /** The schema-1 form of the store's rows: a copy of what the store of schema 1 wrote. */
     static final class V1 {
+        /** The case columns of schema 1 (and 2, 3), in the order of {@link #insertCase}. */
+        static final String CASE_COLUMNS = "tenant, id, type_id, version, title, description, owner_id, priority, "
+                + "due_date, contact_id, contact_phone, attachment, extensions, created_by, created_at, updated_at";
+
         private V1() {}
 
         static String extensions(Map<String, Value> extensions) {
@@ -291,7 +295,7 @@ class SchemaUpgradeTest {
         }
 
         static void insertCase(Handle h, String prefix, Case c) {
-            try (Update insert = h.createUpdate("INSERT INTO " + prefix + "case (" + Statements.CASE_COLUMNS
+            try (Update insert = h.createUpdate("INSERT INTO " + prefix + "case (" + CASE_COLUMNS
                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.bind(0, c.tenant().value()).bind(1, c.id().value()).bind(2, c.typeId().value())
                         .bind(3, c.version()).bind(4, c.title()).bind(5, c.description())

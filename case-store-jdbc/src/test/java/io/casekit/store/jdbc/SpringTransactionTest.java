@@ -232,8 +232,8 @@ class SpringTransactionTest {
             JdbcCaseStore store = JdbcCaseStore.create(host.jdbi,
                     host.db.options().withTransactions(JdbcTransactions.hostManaged(SPRING)));
             host.db.jdbi.useHandle(h -> h.execute("INSERT INTO " + host.db.prefix + "case_history "
-                    + "(tenant, case_id, version, changed_at, actor, changes) VALUES (?, ?, 1, CURRENT_TIMESTAMP, 'x', "
-                    + host.db.dialect.jsonParameter() + ")", TENANT.value(), "orphan", "[]"));
+                    + "(tenant, case_id, version, changed_at, actor, changes, kind) VALUES (?, ?, 1, CURRENT_TIMESTAMP, 'x', "
+                    + host.db.dialect.jsonParameter() + ", 'create')", TENANT.value(), "orphan", "[]"));
             assertThatThrownBy(() -> store.insert(orphan, Fixtures.creation(orphan)))
                     .isInstanceOf(io.casekit.core.DuplicateCaseException.class);
             assertThat(host.elsewhere.find(TENANT, orphan.id())).isEmpty();
