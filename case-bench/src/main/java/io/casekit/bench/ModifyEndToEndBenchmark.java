@@ -67,7 +67,8 @@ public class ModifyEndToEndBenchmark {
         // The hand-written side starts from a row like the one casekit created.
         // Named columns: schema version 3 has a generated one (priority_rank), which takes no value.
         String columns = "tenant, id, type_id, version, title, description, owner_id, priority, due_date, contact_id,"
-                + " contact_phone, attachment, extensions, created_by, created_at, updated_at, title_folded";
+                + " contact_phone, attachment, extensions, created_by, created_at, updated_at, title_folded,"
+                + " status, state, closed_at, closed_reason, reopened";
         jdbi.useHandle(h -> h.execute("INSERT INTO " + prefix + "case (" + columns + ") SELECT " + columns + " FROM "
                 + database.prefix + "case"));
         handWritten = new HandWrittenJdbcModify(database.dataSource, store, prefix, JsonMapper.builder().build(),

@@ -100,14 +100,17 @@ public class ScaleBenchmark {
             newId = "'c' || LPAD(CAST(g.X AS VARCHAR), 19, '0')";
         }
         Jdbi.create(database.dataSource).useHandle(h -> {
+            // Every column but the generated priority_rank (schema version 3) and the copied id.
             h.execute("INSERT INTO " + p + "case (tenant, id, type_id, version, title, description, owner_id,"
                     + " priority, due_date, contact_id, contact_phone, attachment, extensions, created_by, created_at,"
-                    + " updated_at) SELECT c.tenant, " + newId + ", c.type_id, c.version, c.title, c.description,"
+                    + " updated_at, title_folded, status, state, closed_at, closed_reason, reopened)"
+                    + " SELECT c.tenant, " + newId + ", c.type_id, c.version, c.title, c.description,"
                     + " c.owner_id, c.priority, c.due_date, c.contact_id, c.contact_phone, c.attachment, c.extensions,"
-                    + " c.created_by, c.created_at, c.updated_at FROM " + p + "case c, " + series);
-            h.execute("INSERT INTO " + p + "case_history (tenant, case_id, version, changed_at, actor, changes)"
-                    + " SELECT c.tenant, " + newId + ", c.version, c.changed_at, c.actor, c.changes FROM " + p
-                    + "case_history c, " + series);
+                    + " c.created_by, c.created_at, c.updated_at, c.title_folded, c.status, c.state, c.closed_at,"
+                    + " c.closed_reason, c.reopened FROM " + p + "case c, " + series);
+            h.execute("INSERT INTO " + p + "case_history (tenant, case_id, version, changed_at, actor, changes, kind,"
+                    + " remark) SELECT c.tenant, " + newId + ", c.version, c.changed_at, c.actor, c.changes, c.kind,"
+                    + " c.remark FROM " + p + "case_history c, " + series);
             if (store.equals("postgresql")) {
                 h.execute("ANALYZE " + p + "case");
                 h.execute("ANALYZE " + p + "case_history");

@@ -60,8 +60,8 @@ public final class HandWrittenJdbcModify {
                 + " due_date = ?, contact_id = ?, contact_phone = ?, attachment = ?, version = ?, updated_at = ?,"
                 + " title_folded = ? WHERE tenant = ? AND id = ? AND version = ?";
         this.insertHistory = "INSERT INTO " + prefix + "case_history (tenant, case_id, version, changed_at, actor,"
-                + " changes) VALUES (?, ?, ?, ?, ?, " + (database.equals("postgresql") ? "CAST(? AS JSONB)" : "?")
-                + ")";
+                + " changes, kind) VALUES (?, ?, ?, ?, ?, " + (database.equals("postgresql") ? "CAST(? AS JSONB)" : "?")
+                + ", 'modify')";
     }
 
     /** Handles one modify request body for a tenant; returns the response body. */
