@@ -127,6 +127,76 @@ abstract class EndToEndTests {
         assertThat(after.get("version").asLong()).isEqualTo(2);
     }
 
+    /**
+     * The lifecycle over HTTP on the database's store (schema version 4): a strict flow, close,
+     * read-only, reopen, cancel, resume, transfer, the history's kinds, today's statistics moving with
+     * the close, and erase ({@code LifecycleHttpTest} covers every call's checks on the in-memory store).
+     */
+    @Test
+    void theLifecycleOverHttp() {
+        String ticket = "ct000000000000000003";
+        String id = host.post("case", host.acmeToken, "{\"caseInfo\":{\"type\":\"" + ticket + "\",\"title\":\"Door stuck\","
+                + "\"description\":\"Back door\",\"contactId\":\"ciIy0000013w9aru7cDQ\",\"creatorId\":\"" + CREATOR + "\"}}")
+                .json().get("result").get("caseId").stringValue();
+        JsonNode fresh = host.get("case/" + id, host.acmeToken).json().get("result").get(0);
+        assertThat(fresh.get("status").stringValue()).isEqualTo("New");
+        assertThat(fresh.get("state").stringValue()).isEqualTo("Processing");
+        assertThat(fresh.get("reopened").asBoolean()).isFalse();
+        assertThat(fresh.has("closedAt")).isFalse();
+
+        Reply skipping = host.post("status/update", host.acmeToken,
+                "{\"id\":\"" + id + "\",\"creatorId\":\"u2\",\"status\":\"Solved\"}");
+        assertThat(skipping.status()).isEqualTo(400);
+        assertThat(skipping.text()).contains("\"resCode\":\"400002\"", "\"code\":\"invalid_transition\"", "\"path\":\"/status\"");
+        for (String status : List.of("Waiting for customer", "Solved")) {
+            assertThat(host.post("status/update", host.acmeToken, "{\"id\":\"" + id + "\",\"creatorId\":\"u2\",\"status\":\""
+                    + status + "\",\"remark\":\"step – ✓\"}").text()).isEqualTo(SUCCESS);
+        }
+        JsonNode before = host.get("statistics/case/current", host.acmeToken).json().get("result");
+
+        assertThat(host.post("close", host.acmeToken, "{\"caseId\":\"" + id + "\",\"creatorId\":\"u2\",\"remark\":\"fixed\","
+                + "\"closedReason\":\"Resolved\"}").text()).isEqualTo(SUCCESS);
+
+        JsonNode closed = host.get("case/" + id, host.acmeToken).json().get("result").get(0);
+        assertThat(closed.get("state").stringValue()).isEqualTo("Completed");
+        assertThat(closed.get("closedReason").stringValue()).isEqualTo("Resolved");
+        assertThat(closed.get("closedAt").stringValue()).isNotBlank();
+        JsonNode after = host.get("statistics/case/current", host.acmeToken).json().get("result");
+        assertThat(after.get("finishedCases").asLong()).isEqualTo(before.get("finishedCases").asLong() + 1);
+        assertThat(after.get("unfinishedCases").asLong()).isEqualTo(before.get("unfinishedCases").asLong() - 1);
+        Reply readOnly = host.post("case/modify", host.acmeToken, "{\"caseInfo\":{\"id\":\"" + id + "\",\"title\":\"x\","
+                + "\"description\":\"y\",\"creatorId\":\"u2\"}}");
+        assertThat(readOnly.status()).isEqualTo(409);
+        assertThat(readOnly.text()).contains("\"resCode\":\"409003\"", "\"code\":\"case_read_only\"");
+
+        assertThat(host.post("case/reopen", host.acmeToken, "{\"id\":\"" + id + "\",\"creatorId\":\"u2\",\"remark\":\"again\"}")
+                .text()).isEqualTo(SUCCESS);
+        assertThat(host.post("case/cancel", host.acmeToken, "{\"id\":\"" + id + "\",\"creatorId\":\"u2\",\"remark\":\"dup\"}")
+                .text()).isEqualTo(SUCCESS);
+        assertThat(host.post("case/resume", host.acmeToken, "{\"id\":\"" + id + "\",\"creatorId\":\"u2\"}").text())
+                .isEqualTo(SUCCESS);
+        assertThat(host.post("case/transfer", host.acmeToken, "{\"id\":\"" + id + "\",\"ownerId\":\"o2\",\"creatorId\":\"u2\","
+                + "\"remark\":\"night shift\"}").text()).isEqualTo(SUCCESS);
+
+        JsonNode last = host.get("case/" + id, host.acmeToken).json().get("result").get(0);
+        assertThat(last.get("reopened").asBoolean()).isTrue();
+        assertThat(last.get("state").stringValue()).isEqualTo("Completed");
+        assertThat(last.get("ownerId").stringValue()).isEqualTo("o2");
+        JsonNode entries = host.get("case/" + id + "/history", host.acmeToken).json().get("result");
+        List<String> kinds = new java.util.ArrayList<>();
+        entries.forEach(e -> kinds.add(e.get("kind").stringValue()));
+        assertThat(kinds).containsExactly("create", "status", "status", "close", "reopen", "cancel", "resume", "transfer");
+        assertThat(entries.get(1).get("remark").stringValue()).isEqualTo("step – ✓");
+        assertThat(host.get("case/" + id, host.globexToken).status()).as("another tenant").isEqualTo(404);
+
+        assertThat(host.post("case/erase", host.acmeToken, "{\"id\":\"" + id + "\",\"creatorId\":\"u2\"}").text())
+                .contains("\"erased\":true");
+        assertThat(host.get("case/" + id, host.acmeToken).status()).isEqualTo(404);
+        assertThat(host.get("case/" + id + "/history", host.acmeToken).status()).isEqualTo(404);
+        assertThat(host.post("case/erase", host.acmeToken, "{\"id\":\"" + id + "\",\"creatorId\":\"u2\"}").text())
+                .contains("\"erased\":false");
+    }
+
     /** {@code POST case/list} on the database's store ({@code CaseListHttpTest} covers the in-memory store). */
     @Test
     void postCaseListAnswersTheTenantsMatchingCasesNewestFirstAndTheirCount() {

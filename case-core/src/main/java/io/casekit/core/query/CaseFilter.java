@@ -154,6 +154,17 @@ public sealed interface CaseFilter {
         }
     }
 
+    /**
+     * The case is closed ({@link Case#closedAt()} present) or open: what {@code StateIn(COMPLETED)}
+     * can not tell, since a status of the flow may mean Completed before the case is closed.
+     */
+    record ClosedIs(boolean closed) implements CaseFilter {
+        @Override
+        public boolean test(Case c) {
+            return c.closedAt().isPresent() == closed;
+        }
+    }
+
     /** The priority is one of {@code values}; an empty priority never matches. */
     record PriorityIn(Set<Priority> values) implements CaseFilter {
         public PriorityIn {

@@ -95,6 +95,11 @@ public record CaseQuery(List<CaseFilter> filters, CaseSort sort, int limit, Opti
             return filter(new CaseFilter.StatusIn(new LinkedHashSet<>(Arrays.asList(values))));
         }
 
+        /** The case is closed ({@code true}) or not ({@code false}). */
+        public Builder closed(boolean closed) {
+            return filter(new CaseFilter.ClosedIs(closed));
+        }
+
         /** The state is one of {@code values}. */
         public Builder stateIn(io.casekit.core.CaseState... values) {
             return filter(new CaseFilter.StateIn(new LinkedHashSet<>(Arrays.asList(values))));

@@ -595,8 +595,9 @@ public final class CaseService {
     /**
      * Transfers a case to another owner (AICC {@code POST case/transfer}). The default policy allows
      * it; a host that keeps AICC's rule ("only the current owner or a role with the owner assignment
-     * permission") refuses {@code TRANSFER} in its policy. Transferring to the current owner changes
-     * nothing.
+     * permission") refuses {@code TRANSFER} in its policy, and also a {@code MODIFY} whose changes
+     * set {@code ownerId}, since a modify may set the owner too. Transferring to the current owner
+     * changes nothing.
      *
      * @param ownerId the new owner, an id of at most 20 bytes
      * @param remark  required, at most 2,000 bytes

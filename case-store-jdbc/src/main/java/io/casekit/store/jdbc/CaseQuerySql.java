@@ -157,6 +157,8 @@ final class CaseQuerySql {
         } else if (filter instanceof CaseFilter.ContactPhoneIs f) {
             b.sql.append("contact_phone = ?");
             b.text(f.phone());
+        } else if (filter instanceof CaseFilter.ClosedIs f) {
+            b.sql.append(f.closed() ? "closed_at IS NOT NULL" : "closed_at IS NULL");
         } else if (filter instanceof CaseFilter.StatusIn f) {
             in(b, "status", f.values());
         } else if (filter instanceof CaseFilter.StateIn f) {

@@ -147,6 +147,10 @@ abstract class LifecycleContract extends ContractSection {
         assertThat(entry.remark()).contains(LONG_REMARK);
         assertStoredAndReplayed(closed);
         assertThat(service.close(TENANT, c.id(), ACTOR, "again", null).noOp()).isTrue();
+        if (store() instanceof CaseQueries queries) {
+            assertThat(queries.count(TENANT, CaseQuery.builder().closed(true).build())).isOne();
+            assertThat(queries.count(TENANT, CaseQuery.builder().closed(false).build())).isZero();
+        }
 
         CaseModification retitle = CaseModification.builder(c.id(), ACTOR).title("Renamed").build();
         assertThatThrownBy(() -> service.modify(TENANT, retitle)).isInstanceOfSatisfying(CaseReadOnlyException.class,
@@ -167,6 +171,11 @@ abstract class LifecycleContract extends ContractSection {
         assertThat(lastEntry(reopened.current()).kind()).isEqualTo(ChangeKind.REOPEN);
         assertStoredAndReplayed(reopened);
         assertThat(service.reopen(TENANT, c.id(), ACTOR, "again").noOp()).isTrue();
+        if (store() instanceof CaseQueries queries) {
+            assertThat(queries.count(TENANT, CaseQuery.builder().closed(true).build())).isZero();
+            assertThat(queries.page(TENANT, CaseQuery.builder().closed(false).stateIn(CaseState.COMPLETED).build())
+                    .cases()).extracting(Case::id).containsExactly(c.id());
+        }
         assertThat(service.modify(TENANT, retitle).current().title()).isEqualTo("Renamed");
     }
 

@@ -36,6 +36,8 @@ final class QueryModel {
             return c.contactPhone().equals(Optional.of(x.phone()));
         } else if (f instanceof CaseFilter.StatusIn x) {
             return x.values().contains(c.status());
+        } else if (f instanceof CaseFilter.ClosedIs x) {
+            return c.closedAt().isPresent() == x.closed();
         } else if (f instanceof CaseFilter.StateIn x) {
             return x.values().contains(c.state());
         } else if (f instanceof CaseFilter.PriorityIn x) {
