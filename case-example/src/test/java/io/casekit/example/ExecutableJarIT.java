@@ -72,7 +72,7 @@ class ExecutableJarIT {
         assertThat(run.process.waitFor(60, TimeUnit.SECONDS)).as("the host stops").isTrue();
         assertThat(run.process.exitValue()).isEqualTo(143);
         assertThat(run.out())
-                .contains("case types: 2 from " + types)
+                .contains("case types: 3 from " + types)
                 .contains("tokens:     1 for [acme], from " + tokens)
                 .contains("zone:       Europe/Paris")
                 .containsPattern("Z POST /service/AICC__Case/1.0.0/openapi/case 200 0 \\d+ms")
