@@ -18,10 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -45,27 +42,6 @@ class CaseListHttpTest {
     private final InMemoryCaseStore store = new InMemoryCaseStore();
     private CaseHttpServer server;
 
-    /** One second later at every reading: each case has its own creation time. */
-    private static final class Ticking extends Clock {
-        private Instant now = Instant.parse("2026-05-01T00:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public synchronized Instant instant() {
-            now = now.plusSeconds(1);
-            return now;
-        }
-    }
-
     @BeforeEach
     void start() throws IOException {
         List<CaseType> types;
@@ -73,7 +49,7 @@ class CaseListHttpTest {
             types = CaseJson.create().readCaseTypes(in.readAllBytes());
         }
         types.forEach(catalog::save);
-        serve(CaseService.builder(store, catalog).clock(new Ticking()).build());
+        serve(CaseService.builder(store, catalog).clock(new SteppingClock(Instant.parse("2026-05-01T00:00:00Z"), java.time.Duration.ofSeconds(1))).build());
     }
 
     private void serve(CaseService service) throws IOException {

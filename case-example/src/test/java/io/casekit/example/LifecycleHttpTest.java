@@ -16,10 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -49,27 +46,6 @@ class LifecycleHttpTest {
     private final String token = AccessTokens.newToken();
     private CaseHttpServer server;
 
-    /** Ten minutes later at every reading, from 08:00 UTC: all within one day. */
-    private static final class Ticking extends Clock {
-        private Instant now = Instant.parse("2026-05-01T08:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public synchronized Instant instant() {
-            now = now.plusSeconds(600);
-            return now;
-        }
-    }
-
     @BeforeEach
     void start() throws IOException {
         List<CaseType> types;
@@ -78,7 +54,7 @@ class LifecycleHttpTest {
         }
         InMemoryTemplateCatalog catalog = new InMemoryTemplateCatalog();
         types.forEach(catalog::save);
-        CaseService service = CaseService.builder(new InMemoryCaseStore(), catalog).clock(new Ticking()).build();
+        CaseService service = CaseService.builder(new InMemoryCaseStore(), catalog).clock(new SteppingClock(Instant.parse("2026-05-01T08:00:00Z"), java.time.Duration.ofMinutes(10))).build();
         server = CaseHttpServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 CaseEndpoints.of(service), AccessTokens.single(token, TestHost.ACME), (m, p, s, r, t) -> { });
     }
