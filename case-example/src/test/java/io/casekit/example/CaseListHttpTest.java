@@ -6,15 +6,11 @@ import io.casekit.core.service.AuthorizationPolicy;
 import io.casekit.core.service.AuthorizationRequest;
 import io.casekit.core.service.CaseService;
 import io.casekit.core.template.CaseType;
-import io.casekit.json.CaseEndpoints;
 import io.casekit.json.CaseJson;
 import io.casekit.store.memory.InMemoryCaseStore;
 import io.casekit.store.memory.InMemoryTemplateCatalog;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -33,14 +29,12 @@ import org.junit.jupiter.api.Test;
  * runs on the in-memory store, which answers queries.
  */
 class CaseListHttpTest {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final Pattern ID = Pattern.compile("\\{\"id\":\"([^\"]+)\"");
     private static final Pattern NEXT = Pattern.compile("\"nextCursor\":\"([^\"]+)\"");
 
-    private final String token = AccessTokens.newToken();
     private final InMemoryTemplateCatalog catalog = new InMemoryTemplateCatalog();
     private final InMemoryCaseStore store = new InMemoryCaseStore();
-    private CaseHttpServer server;
+    private LoopbackHost http;
 
     @BeforeEach
     void start() throws IOException {
@@ -53,32 +47,26 @@ class CaseListHttpTest {
     }
 
     private void serve(CaseService service) throws IOException {
-        if (server != null) {
-            server.close();
+        if (http != null) {
+            http.close();
         }
-        server = CaseHttpServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                CaseEndpoints.of(service), AccessTokens.single(token, TestHost.ACME), (m, p, s, r, t) -> { });
+        http = new LoopbackHost(service);
     }
 
     @AfterEach
     void stop() {
-        if (server != null) {
-            server.close();
+        if (http != null) {
+            http.close();
         }
     }
 
     private URI uri(String endpoint) {
-        return server.baseUri().resolve(endpoint);
+        return http.uri(endpoint);
     }
 
     private HttpResponse<String> send(String method, String endpoint, String body, String contentType)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(endpoint)).header("access-token", token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return http.send(method, endpoint, body, contentType);
     }
 
     private HttpResponse<String> list(String body) throws IOException, InterruptedException {
@@ -172,7 +160,7 @@ class CaseListHttpTest {
             assertThat(reply.headers().firstValue("Allow")).as(method).contains("POST");
         }
         assertThat(send("POST", "case/list", "{\"start\":0,\"limit\":1}", "text/plain").statusCode()).isEqualTo(415);
-        HttpResponse<String> noToken = CLIENT.send(HttpRequest.newBuilder(uri("case/list"))
+        HttpResponse<String> noToken = LoopbackHost.CLIENT.send(HttpRequest.newBuilder(uri("case/list"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"start\":0,\"limit\":1}")).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.casekit.core.service.CaseService;
 import io.casekit.core.template.CaseType;
-import io.casekit.json.CaseEndpoints;
 import io.casekit.json.CaseJson;
 import io.casekit.store.memory.InMemoryCaseStore;
 import io.casekit.store.memory.InMemoryTemplateCatalog;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +25,6 @@ import org.junit.jupiter.api.Test;
  * read-only answer, and the host's checks (method, token, Content-Type, size) before any of them.
  */
 class LifecycleHttpTest {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final String SUCCESS = "{\"resCode\":\"0\",\"resMsg\":\"Success\"}";
     private static final String TICKET = "ct000000000000000002";
     private static final String ID = "ticket01";
@@ -43,8 +38,7 @@ class LifecycleHttpTest {
             new String[] {"case/reopen", "{\"id\":\"" + ID + "\",\"creatorId\":\"u2\",\"remark\":\"again\"}"},
             new String[] {"case/erase", "{\"id\":\"" + ID + "\",\"creatorId\":\"u2\"}"});
 
-    private final String token = AccessTokens.newToken();
-    private CaseHttpServer server;
+    private LoopbackHost http;
 
     @BeforeEach
     void start() throws IOException {
@@ -55,27 +49,21 @@ class LifecycleHttpTest {
         InMemoryTemplateCatalog catalog = new InMemoryTemplateCatalog();
         types.forEach(catalog::save);
         CaseService service = CaseService.builder(new InMemoryCaseStore(), catalog).clock(new SteppingClock(Instant.parse("2026-05-01T08:00:00Z"), java.time.Duration.ofMinutes(10))).build();
-        server = CaseHttpServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                CaseEndpoints.of(service), AccessTokens.single(token, TestHost.ACME), (m, p, s, r, t) -> { });
+        http = new LoopbackHost(service);
     }
 
     @AfterEach
     void stop() {
-        server.close();
+        http.close();
     }
 
     private URI uri(String endpoint) {
-        return server.baseUri().resolve(endpoint);
+        return http.uri(endpoint);
     }
 
     private HttpResponse<String> send(String method, String endpoint, String body, String contentType)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(endpoint)).header("access-token", token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return http.send(method, endpoint, body, contentType);
     }
 
     private HttpResponse<String> post(String endpoint, String body) throws IOException, InterruptedException {
@@ -221,7 +209,7 @@ class LifecycleHttpTest {
             assertThat(send("POST", call[0], call[1], "text/plain").statusCode()).as(call[0]).isEqualTo(415);
             assertThat(send("POST", call[0], call[1], "application/json;charset=ISO-8859-1").statusCode()).as(call[0])
                     .isEqualTo(415);
-            HttpResponse<String> noToken = CLIENT.send(HttpRequest.newBuilder(uri(call[0]))
+            HttpResponse<String> noToken = LoopbackHost.CLIENT.send(HttpRequest.newBuilder(uri(call[0]))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(call[1])).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             assertThat(noToken.statusCode()).as(call[0]).isEqualTo(401);
@@ -239,7 +227,7 @@ class LifecycleHttpTest {
             assertThat(reply.statusCode()).as(method).isEqualTo(405);
             assertThat(reply.headers().firstValue("Allow")).contains("GET");
         }
-        HttpResponse<String> noToken = CLIENT.send(HttpRequest.newBuilder(uri("statistics/case/current")).GET().build(),
+        HttpResponse<String> noToken = LoopbackHost.CLIENT.send(HttpRequest.newBuilder(uri("statistics/case/current")).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(noToken.statusCode()).isEqualTo(401);
         assertThat(send("GET", "statistics/case", null, null).statusCode()).isEqualTo(404);
