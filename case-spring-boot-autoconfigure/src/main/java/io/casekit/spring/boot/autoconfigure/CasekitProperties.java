@@ -5,6 +5,7 @@ import io.casekit.json.JsonLimits;
 import io.casekit.store.jdbc.JdbcStoreOptions;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -19,9 +20,9 @@ public class CasekitProperties {
     /**
      * The tenants' zone: a case's dueDate is a local date-time in it, and the AICC list window
      * (startTime, endTime) and the statistics day are read in it. An IANA zone id such as
-     * Europe/Berlin. Default UTC (CaseService's default).
+     * Europe/Berlin, or an offset such as +02:00. Default Z (UTC, CaseService's default).
      */
-    private ZoneId zone = ZoneId.of("UTC");
+    private ZoneId zone = ZoneOffset.UTC;
 
     private final Service service = new Service();
     private final Jdbc jdbc = new Jdbc();
