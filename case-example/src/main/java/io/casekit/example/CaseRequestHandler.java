@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * case work, sends the answer and records one log line. Thread-safe.
  *
  * <p>The checks, in this order, each answered without reading the body: the path and method
- * ({@code 404000}, {@code 405000}), the {@code access-token} ({@code 401001}), then for an endpoint
+ * ({@code 404000}, {@code 405000}), then (for every path but the OpenAPI document's, which is
+ * answered at once) the {@code access-token} ({@code 401001}), then for an endpoint
  * that takes a body the Content-Type ({@code 415001}) and a declared Content-Length over the limit
  * ({@code 413001}). A body without a declared length (chunked) is read up to one byte past the limit
  * and no further before it is answered; what the answer did not need is then dropped, up to
@@ -139,6 +140,9 @@ final class CaseRequestHandler implements HttpHandler {
         }
         if (route instanceof Route.WrongMethod wrong) {
             return HttpAnswer.methodNotAllowed(wrong.allowed());
+        }
+        if (route instanceof Route.OpenApi) {
+            return HttpAnswer.openApi();
         }
         Headers headers = exchange.getRequestHeaders();
         Optional<TenantId> tenant = tenant(headers);

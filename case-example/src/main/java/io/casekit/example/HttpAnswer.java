@@ -1,6 +1,7 @@
 package io.casekit.example;
 
 import io.casekit.json.EndpointResponse;
+import io.casekit.json.OpenApiDocument;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -17,8 +18,16 @@ record HttpAnswer(int status, String resCode, byte[] body, Map<String, String> h
     static final String NO_SUCH_ENDPOINT = "404000";
     static final String METHOD_NOT_ALLOWED = "405000";
 
+    /** The OpenAPI document, read once: {@code 200}, {@code application/json}; logged with resCode {@code 0}. */
+    private static final HttpAnswer OPEN_API = new HttpAnswer(200, "0", OpenApiDocument.bytes(),
+            Map.of("Content-Type", OpenApiDocument.CONTENT_TYPE));
+
     static HttpAnswer of(EndpointResponse response) {
         return new HttpAnswer(response.httpStatus(), response.resCode().code(), response.body(), Map.of());
+    }
+
+    static HttpAnswer openApi() {
+        return OPEN_API;
     }
 
     static HttpAnswer noSuchEndpoint() {

@@ -1,5 +1,6 @@
 package io.casekit.example;
 
+import io.casekit.json.OpenApiDocument;
 
 /**
  * What a request asks for, from its method and path: one of the endpoints under {@link #BASE_PATH},
@@ -14,7 +15,8 @@ package io.casekit.example;
  * whose id is one of those words can not be read through this host (our decision: a client that
  * sends such a call with the wrong method learns that, rather than "case not found";
  * {@code GET case/list/history} still reads that case's history). {@code status/update} and
- * {@code close} take only {@code POST}, {@code statistics/case/current} only {@code GET}.
+ * {@code close} take only {@code POST}, {@code statistics/case/current} only {@code GET}. The OpenAPI
+ * document is {@code GET} {@link OpenApiDocument#SERVED_PATH}, beside the base path, not under it.
  */
 sealed interface Route {
     /** The prefix of every endpoint. */
@@ -40,6 +42,9 @@ sealed interface Route {
 
     /** {@code GET statistics/case/current}. */
     record Statistics() implements Route {}
+
+    /** {@code GET /service/AICC__Case/1.0.0/openapi.json}: the OpenAPI document, which needs no access token. */
+    record OpenApi() implements Route {}
 
     /** A path of an endpoint, with a method it does not take. */
     record WrongMethod(String allowed) implements Route {}
@@ -84,6 +89,9 @@ sealed interface Route {
     }
 
     static Route of(String method, String rawPath) {
+        if (rawPath.equals(OpenApiDocument.SERVED_PATH)) {
+            return method.equals("GET") ? new OpenApi() : new WrongMethod("GET");
+        }
         if (!rawPath.startsWith(BASE_PATH)) {
             return new NoSuchEndpoint();
         }

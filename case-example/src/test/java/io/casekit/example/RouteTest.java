@@ -77,6 +77,19 @@ class RouteTest {
     }
 
     @Test
+    void theOpenApiDocumentIsGetBesideTheBasePathAndTakesNoBody() {
+        assertThat(Route.of("GET", "/service/AICC__Case/1.0.0/openapi.json")).isEqualTo(new Route.OpenApi());
+        assertThat(new Route.OpenApi().takesBody()).isFalse();
+        for (String method : new String[] {"POST", "HEAD", "PUT", "DELETE", "get"}) {
+            assertThat(Route.of(method, "/service/AICC__Case/1.0.0/openapi.json")).as(method).isEqualTo(new Route.WrongMethod("GET"));
+        }
+        for (String path : new String[] {BASE + "openapi.json", "/service/AICC__Case/1.0.0/openapi.json/",
+                "/service/AICC__Case/1.0.0/openapi.yaml", "/openapi.json"}) {
+            assertThat(Route.of("GET", path)).as(path).isEqualTo(new Route.NoSuchEndpoint());
+        }
+    }
+
+    @Test
     void anyOtherPathIsNoEndpoint() {
         for (String path : new String[] {"", "/", BASE, BASE + "cases", BASE + "case/", BASE + "case//history",
                 BASE + "case/x/", BASE + "case/x/history/", BASE + "case/x/y", BASE + "case/x/history/y",
