@@ -9,6 +9,7 @@ import io.casekit.core.template.CaseType;
 import io.casekit.json.CaseJson;
 import io.casekit.store.memory.InMemoryCaseStore;
 import io.casekit.store.memory.InMemoryTemplateCatalog;
+import io.casekit.json.SteppingClock;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;

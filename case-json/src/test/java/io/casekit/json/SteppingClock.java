@@ -1,4 +1,4 @@
-package io.casekit.example;
+package io.casekit.json;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,12 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A UTC clock that moves one step forward at every reading, from a fixed start: each change gets its own time. */
-final class SteppingClock extends Clock {
+/**
+ * A UTC clock that moves one step forward at every reading, from a fixed start: each change gets its
+ * own time. For the HTTP tests of the hosts (case-json's test jar). Thread-safe.
+ */
+public final class SteppingClock extends Clock {
     private final Duration step;
     private Instant now;
 
-    SteppingClock(Instant start, Duration step) {
+    public SteppingClock(Instant start, Duration step) {
         this.now = start;
         this.step = step;
     }
