@@ -2,6 +2,7 @@ package io.casekit.example;
 
 import com.sun.net.httpserver.HttpServer;
 import io.casekit.json.CaseEndpoints;
+import io.casekit.json.EndpointRoute;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -79,7 +80,7 @@ public final class CaseHttpServer implements AutoCloseable {
         if (host.contains(":")) {
             host = "[" + host + "]";
         }
-        return URI.create("http://" + host + ":" + bound.getPort() + Route.BASE_PATH);
+        return URI.create("http://" + host + ":" + bound.getPort() + EndpointRoute.BASE_PATH);
     }
 
     /**

@@ -5,7 +5,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.casekit.core.TenantId;
 import io.casekit.json.CaseEndpoints;
+import io.casekit.json.ContentTypes;
 import io.casekit.json.EndpointResponse;
+import io.casekit.json.EndpointRoute;
 import io.casekit.json.ResCode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -134,14 +136,14 @@ final class CaseRequestHandler implements HttpHandler {
     }
 
     private HttpAnswer answer(HttpExchange exchange, String method, String path) {
-        Route route = Route.of(method, path);
-        if (route instanceof Route.NoSuchEndpoint) {
-            return HttpAnswer.noSuchEndpoint();
+        EndpointRoute route = EndpointRoute.of(method, path);
+        if (route instanceof EndpointRoute.NoSuchEndpoint none) {
+            return HttpAnswer.noSuchEndpoint(none);
         }
-        if (route instanceof Route.WrongMethod wrong) {
-            return HttpAnswer.methodNotAllowed(wrong.allowed());
+        if (route instanceof EndpointRoute.WrongMethod wrong) {
+            return HttpAnswer.methodNotAllowed(wrong);
         }
-        if (route instanceof Route.OpenApi) {
+        if (route instanceof EndpointRoute.OpenApi) {
             return HttpAnswer.openApi();
         }
         Headers headers = exchange.getRequestHeaders();
@@ -158,41 +160,7 @@ final class CaseRequestHandler implements HttpHandler {
                 return HttpAnswer.of(tooLarge.get());
             }
         }
-        return HttpAnswer.of(call(route, tenant.get(), exchange));
-    }
-
-    private EndpointResponse call(Route route, TenantId tenant, HttpExchange exchange) {
-        if (route instanceof Route.Read read) {
-            return endpoints.read(tenant, read.caseId());
-        }
-        if (route instanceof Route.History history) {
-            return endpoints.history(tenant, history.caseId());
-        }
-        if (route instanceof Route.Modify) {
-            return endpoints.modify(tenant, exchange.getRequestBody());
-        }
-        if (route instanceof Route.Create) {
-            return endpoints.create(tenant, exchange.getRequestBody());
-        }
-        if (route instanceof Route.List) {
-            return endpoints.list(tenant, exchange.getRequestBody());
-        }
-        if (route instanceof Route.Statistics) {
-            return endpoints.statistics(tenant);
-        }
-        if (route instanceof Route.Lifecycle lifecycle) {
-            InputStream body = exchange.getRequestBody();
-            return switch (lifecycle.call()) {
-                case STATUS_UPDATE -> endpoints.changeStatus(tenant, body);
-                case CLOSE -> endpoints.close(tenant, body);
-                case CANCEL -> endpoints.cancel(tenant, body);
-                case TRANSFER -> endpoints.transfer(tenant, body);
-                case RESUME -> endpoints.resume(tenant, body);
-                case REOPEN -> endpoints.reopen(tenant, body);
-                case ERASE -> endpoints.erase(tenant, body);
-            };
-        }
-        throw new IllegalStateException("No endpoint for " + route);
+        return HttpAnswer.of(route.call(endpoints, tenant.get(), exchange.getRequestBody()));
     }
 
     /** The tenant of the one {@code access-token} the request carries; none for zero or several. */
@@ -213,12 +181,7 @@ final class CaseRequestHandler implements HttpHandler {
             // The server itself refuses a malformed length before any handler runs.
             return Optional.empty();
         }
-        int limit = endpoints.json().limits().maxDocumentBytes();
-        if (length <= limit) {
-            return Optional.empty();
-        }
-        return Optional.of(EndpointResponse.of(ResCode.BODY_TOO_LARGE,
-                "Request body is " + length + " bytes, at most " + limit + " allowed"));
+        return endpoints.refuseDeclaredLength(length);
     }
 
     /** Sends the status, the headers and the body, and returns the body's stream, flushed and still open. */

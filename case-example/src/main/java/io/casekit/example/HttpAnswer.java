@@ -1,6 +1,7 @@
 package io.casekit.example;
 
 import io.casekit.json.EndpointResponse;
+import io.casekit.json.EndpointRoute;
 import io.casekit.json.OpenApiDocument;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -30,16 +31,13 @@ record HttpAnswer(int status, String resCode, byte[] body, Map<String, String> h
         return OPEN_API;
     }
 
-    static HttpAnswer noSuchEndpoint() {
-        return hostAnswer(404, NO_SUCH_ENDPOINT, "No such endpoint", Map.of());
+    static HttpAnswer noSuchEndpoint(EndpointRoute.NoSuchEndpoint route) {
+        return new HttpAnswer(EndpointRoute.NoSuchEndpoint.HTTP_STATUS, EndpointRoute.NoSuchEndpoint.RES_CODE,
+                route.body(), Map.of());
     }
 
-    static HttpAnswer methodNotAllowed(String allowed) {
-        return hostAnswer(405, METHOD_NOT_ALLOWED, "Method not allowed", Map.of("Allow", allowed));
-    }
-
-    private static HttpAnswer hostAnswer(int status, String resCode, String resMsg, Map<String, String> headers) {
-        String body = "{\"resCode\":\"" + resCode + "\",\"resMsg\":\"" + resMsg + "\"}";
-        return new HttpAnswer(status, resCode, body.getBytes(StandardCharsets.UTF_8), headers);
+    static HttpAnswer methodNotAllowed(EndpointRoute.WrongMethod route) {
+        return new HttpAnswer(EndpointRoute.WrongMethod.HTTP_STATUS, EndpointRoute.WrongMethod.RES_CODE, route.body(),
+                Map.of("Allow", route.allowed()));
     }
 }

@@ -3,6 +3,7 @@ package io.casekit.example;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.casekit.core.service.CaseService;
+import io.casekit.json.EndpointRoute;
 import io.casekit.json.OpenApiConformance;
 import java.io.IOException;
 import java.net.URI;
@@ -43,29 +44,29 @@ class OpenApiResponsesTest extends OpenApiConformance {
     @Test
     void theDocumentsOperationsAreExactlyTheRoutesOfTheHost() {
         Set<Class<?>> routed = new HashSet<>();
-        Set<Route.Call> calls = new HashSet<>();
+        Set<EndpointRoute.Call> calls = new HashSet<>();
         DOCUMENT.path("paths").properties().forEach(entry -> {
             String path = fullPath(entry.getKey(), entry.getValue()).replace("{id}", "c6m800000142mS63Voa8");
             for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")) {
-                Route route = Route.of(method, path);
+                EndpointRoute route = EndpointRoute.of(method, path);
                 if (entry.getValue().has(method.toLowerCase(Locale.ROOT))) {
-                    assertThat(route).as(method + " " + path).isNotInstanceOfAny(Route.WrongMethod.class, Route.NoSuchEndpoint.class);
+                    assertThat(route).as(method + " " + path).isNotInstanceOfAny(EndpointRoute.WrongMethod.class, EndpointRoute.NoSuchEndpoint.class);
                     routed.add(route.getClass());
-                    if (route instanceof Route.Lifecycle lifecycle) {
+                    if (route instanceof EndpointRoute.Lifecycle lifecycle) {
                         calls.add(lifecycle.call());
                     }
                 } else if (templateOf(method, path).isPresent()) {
                     // The path is also one of GET case/{id}: GET case/modify reads the case "modify",
                     // GET case/list and the other calls under case/ take only POST.
-                    assertThat(route).as(method + " " + path).isInstanceOfAny(Route.Read.class, Route.WrongMethod.class);
+                    assertThat(route).as(method + " " + path).isInstanceOfAny(EndpointRoute.Read.class, EndpointRoute.WrongMethod.class);
                 } else {
-                    assertThat(route).as(method + " " + path).isInstanceOf(Route.WrongMethod.class);
+                    assertThat(route).as(method + " " + path).isInstanceOf(EndpointRoute.WrongMethod.class);
                 }
             }
         });
-        Set<Class<?>> endpoints = new HashSet<>(List.of(Route.class.getPermittedSubclasses()));
-        endpoints.removeAll(List.of(Route.WrongMethod.class, Route.NoSuchEndpoint.class));
+        Set<Class<?>> endpoints = new HashSet<>(List.of(EndpointRoute.class.getPermittedSubclasses()));
+        endpoints.removeAll(List.of(EndpointRoute.WrongMethod.class, EndpointRoute.NoSuchEndpoint.class));
         assertThat(routed).isEqualTo(endpoints);
-        assertThat(calls).containsExactlyInAnyOrder(Route.Call.values());
+        assertThat(calls).containsExactlyInAnyOrder(EndpointRoute.Call.values());
     }
 }

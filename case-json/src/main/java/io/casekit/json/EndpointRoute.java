@@ -23,10 +23,12 @@ import java.util.Optional;
  * such a call with the wrong method learns that, rather than "case not found";
  * {@code GET case/list/history} still reads that case's history). {@code status/update} and
  * {@code close} take only {@code POST}, {@code statistics/case/current} only {@code GET}; every
- * other method ({@code HEAD}, {@code OPTIONS}, {@code PUT}, …) is a wrong method.
+ * other method ({@code HEAD}, {@code OPTIONS}, {@code PUT}, …) is a wrong method. The OpenAPI
+ * document ({@link OpenApi}) is {@code GET} {@link OpenApiDocument#SERVED_PATH}, beside the base
+ * path, not under it, and needs no {@code access-token}.
  *
- * <p>A host checks, in this order, each without reading the body: the route (this type), the
- * {@code access-token} ({@code 401001}), then for a route that {@link #takesBody() takes a body}
+ * <p>A host checks, in this order, each without reading the body: the route (this type; it answers
+ * {@link OpenApi} at once with {@link OpenApiDocument}), the {@code access-token} ({@code 401001}), then for a route that {@link #takesBody() takes a body}
  * the Content-Type ({@link ContentTypes}, {@code 415001}) and a declared length
  * ({@link CaseEndpoints#refuseDeclaredLength}, {@code 413001}); then it {@link #call calls} the
  * endpoint.
@@ -55,6 +57,13 @@ public sealed interface EndpointRoute {
 
     /** {@code GET statistics/case/current}. */
     record Statistics() implements EndpointRoute {}
+
+    /**
+     * {@code GET} {@link OpenApiDocument#SERVED_PATH}: the OpenAPI document, answered by the host
+     * itself ({@link OpenApiDocument#bytes()}, {@link OpenApiDocument#CONTENT_TYPE}) without an
+     * {@code access-token}.
+     */
+    record OpenApi() implements EndpointRoute {}
 
     /**
      * A path of an endpoint, with a method it does not take: HTTP 405 with the {@code Allow} header
@@ -137,6 +146,7 @@ public sealed interface EndpointRoute {
      *
      * @param body the request body; not read by a route without one
      * @throws IllegalStateException when this is no endpoint ({@link WrongMethod}, {@link NoSuchEndpoint})
+     *                               or the OpenAPI document ({@link OpenApi}), which the host answers itself
      */
     default EndpointResponse call(CaseEndpoints endpoints, TenantId tenant, InputStream body) {
         if (this instanceof Read read) {
@@ -178,6 +188,9 @@ public sealed interface EndpointRoute {
      * @param rawPath the request's path as sent, not percent-decoded, without the query
      */
     static EndpointRoute of(String method, String rawPath) {
+        if (rawPath.equals(OpenApiDocument.SERVED_PATH)) {
+            return method.equals("GET") ? new OpenApi() : new WrongMethod("GET");
+        }
         if (!rawPath.startsWith(BASE_PATH)) {
             return new NoSuchEndpoint();
         }

@@ -1,6 +1,7 @@
 package io.casekit.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +76,21 @@ class EndpointRouteTest {
         assertThat(EndpointRoute.of("GET", BASE + "case/list/history")).isEqualTo(new EndpointRoute.History("list"));
         assertThat(EndpointRoute.of("POST", BASE + "case/list/x")).isEqualTo(new EndpointRoute.NoSuchEndpoint());
         assertThat(EndpointRoute.of("POST", BASE + "case/lists")).isEqualTo(new EndpointRoute.WrongMethod("GET"));
+    }
+
+    @Test
+    void theOpenApiDocumentIsGetBesideTheBasePathAndTakesNoBody() {
+        assertThat(EndpointRoute.of("GET", "/service/AICC__Case/1.0.0/openapi.json")).isEqualTo(new EndpointRoute.OpenApi());
+        assertThat(new EndpointRoute.OpenApi().takesBody()).isFalse();
+        assertThatThrownBy(() -> new EndpointRoute.OpenApi().call(CaseEndpoints.of(new Fixtures.World().service),
+                Fixtures.TENANT, java.io.InputStream.nullInputStream())).isInstanceOf(IllegalStateException.class);
+        for (String method : new String[] {"POST", "HEAD", "PUT", "DELETE", "get"}) {
+            assertThat(EndpointRoute.of(method, "/service/AICC__Case/1.0.0/openapi.json")).as(method).isEqualTo(new EndpointRoute.WrongMethod("GET"));
+        }
+        for (String path : new String[] {BASE + "openapi.json", "/service/AICC__Case/1.0.0/openapi.json/",
+                "/service/AICC__Case/1.0.0/openapi.yaml", "/openapi.json"}) {
+            assertThat(EndpointRoute.of("GET", path)).as(path).isEqualTo(new EndpointRoute.NoSuchEndpoint());
+        }
     }
 
     @Test

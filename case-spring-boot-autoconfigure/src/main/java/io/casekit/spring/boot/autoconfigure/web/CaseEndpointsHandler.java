@@ -5,6 +5,7 @@ import io.casekit.json.CaseEndpoints;
 import io.casekit.json.ContentTypes;
 import io.casekit.json.EndpointResponse;
 import io.casekit.json.EndpointRoute;
+import io.casekit.json.OpenApiDocument;
 import io.casekit.json.ResCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,8 +23,8 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Serves every request under {@link EndpointRoute#BASE_PATH} as the reference host (case-example)
- * does, with the same rules, from case-json: the route ({@link EndpointRoute}: {@code 404000},
+ * Serves every request under {@link EndpointRoute#BASE_PATH}, and the OpenAPI document
+ * ({@link EndpointRoute.OpenApi}, answered at once), as the reference host (case-example) does, with the same rules, from case-json: the route ({@link EndpointRoute}: {@code 404000},
  * {@code 405000} with {@code Allow}), the one {@code access-token} through the {@link TenantResolver}
  * ({@code 401001} with {@code WWW-Authenticate: access-token}), then for an endpoint with a body the
  * Content-Type ({@link ContentTypes}, {@code 415001}) and a declared Content-Length
@@ -38,6 +39,8 @@ final class CaseEndpointsHandler implements HandlerFunction<ServerResponse> {
     static final String ACCESS_TOKEN = "access-token";
 
     private static final Log LOG = LogFactory.getLog(CaseEndpointsHandler.class);
+    /** The OpenAPI document, read once. */
+    private static final byte[] OPEN_API = OpenApiDocument.bytes();
 
     private final CaseEndpoints endpoints;
     private final TenantResolver tenants;
@@ -69,6 +72,9 @@ final class CaseEndpointsHandler implements HandlerFunction<ServerResponse> {
         }
         if (route instanceof EndpointRoute.WrongMethod wrong) {
             return new Answer(EndpointRoute.WrongMethod.HTTP_STATUS, wrong.body(), wrong.allowed());
+        }
+        if (route instanceof EndpointRoute.OpenApi) {
+            return new Answer(HttpServletResponse.SC_OK, OPEN_API, null, OpenApiDocument.CONTENT_TYPE);
         }
         Optional<TenantId> tenant = tenant(headers(servlet, ACCESS_TOKEN));
         if (tenant.isEmpty()) {
@@ -104,7 +110,7 @@ final class CaseEndpointsHandler implements HandlerFunction<ServerResponse> {
 
     private static ServerResponse send(String method, Answer answer) {
         return ServerResponse.status(answer.status()).build((HttpServletRequest req, HttpServletResponse res) -> {
-            res.setContentType(EndpointResponse.CONTENT_TYPE);
+            res.setContentType(answer.contentType());
             if (answer.allow() != null) {
                 res.setHeader(HttpHeaders.ALLOW, answer.allow());
             }
@@ -120,8 +126,12 @@ final class CaseEndpointsHandler implements HandlerFunction<ServerResponse> {
         });
     }
 
-    /** The status, the body bytes and, for a wrong method, the {@code Allow} header. */
-    private record Answer(int status, byte[] body, @org.jspecify.annotations.Nullable String allow) {
+    /** The status, the body bytes, for a wrong method the {@code Allow} header, and the Content-Type. */
+    private record Answer(int status, byte[] body, @org.jspecify.annotations.Nullable String allow, String contentType) {
+        Answer(int status, byte[] body, @org.jspecify.annotations.Nullable String allow) {
+            this(status, body, allow, EndpointResponse.CONTENT_TYPE);
+        }
+
         static Answer of(EndpointResponse response) {
             return new Answer(response.httpStatus(), response.body(), null);
         }

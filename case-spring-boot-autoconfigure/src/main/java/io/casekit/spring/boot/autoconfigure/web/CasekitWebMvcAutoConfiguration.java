@@ -5,6 +5,7 @@ import io.casekit.core.service.CaseService;
 import io.casekit.json.CaseEndpoints;
 import io.casekit.json.CaseJson;
 import io.casekit.json.EndpointRoute;
+import io.casekit.json.OpenApiDocument;
 import io.casekit.spring.boot.autoconfigure.CasekitAutoConfiguration;
 import io.casekit.spring.boot.autoconfigure.CasekitJacksonAutoConfiguration;
 import java.util.Optional;
@@ -41,7 +42,8 @@ import org.springframework.web.servlet.function.ServerResponse;
  * <p>Beans, each backing off when the host defines its own: {@link CaseEndpoints} (on the
  * {@code CaseService} and the {@link CaseJson} of {@link CasekitJacksonAutoConfiguration}), and the
  * {@link RouterFunction} {@code casekitCaseEndpointsRoute} (by name) that routes
- * {@code BASE_PATH/**} to the handler.
+ * {@code BASE_PATH/**} and the OpenAPI document ({@code GET} {@link OpenApiDocument#SERVED_PATH}, no
+ * {@code access-token}) to the handler.
  */
 @AutoConfiguration(after = {CasekitAutoConfiguration.class, CasekitJacksonAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -70,7 +72,8 @@ public class CasekitWebMvcAutoConfiguration {
                     + " is refused with 401001 until the host defines exactly one");
             resolver = token -> Optional.<TenantId>empty();
         }
-        return RouterFunctions.route(RequestPredicates.path(EndpointRoute.BASE_PATH + "**"),
+        return RouterFunctions.route(RequestPredicates.path(EndpointRoute.BASE_PATH + "**")
+                        .or(RequestPredicates.path(OpenApiDocument.SERVED_PATH)),
                 new CaseEndpointsHandler(endpoints, resolver));
     }
 }
