@@ -10,7 +10,6 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import io.casekit.core.Case;
 import io.casekit.core.CaseId;
-import io.casekit.core.HistoryEntry;
 import io.casekit.core.StorageUnavailableException;
 import io.casekit.core.TenantId;
 import io.casekit.core.service.AuthorizationPolicy;
@@ -19,6 +18,7 @@ import io.casekit.core.spi.CaseStore;
 import io.casekit.core.template.CaseType;
 import io.casekit.store.memory.InMemoryCaseStore;
 import io.casekit.store.memory.InMemoryTemplateCatalog;
+import io.casekit.store.tck.ForwardingCaseStore;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -352,35 +352,14 @@ public abstract class OpenApiConformance {
 
     /** An in-memory store whose reads throw what {@link #storeFailure} holds, once. */
     private CaseStore failingStore() {
-        InMemoryCaseStore memory = new InMemoryCaseStore();
-        return new CaseStore() {
+        return new ForwardingCaseStore(new InMemoryCaseStore()) {
             @Override
             public Optional<Case> find(TenantId tenant, CaseId id) {
                 Supplier<RuntimeException> failure = storeFailure.getAndSet(null);
                 if (failure != null) {
                     throw failure.get();
                 }
-                return memory.find(tenant, id);
-            }
-
-            @Override
-            public void insert(Case created, HistoryEntry creation) {
-                memory.insert(created, creation);
-            }
-
-            @Override
-            public void update(Case updated, long expectedVersion, HistoryEntry entry) {
-                memory.update(updated, expectedVersion, entry);
-            }
-
-            @Override
-            public boolean erase(TenantId tenant, CaseId id) {
-                return memory.erase(tenant, id);
-            }
-
-            @Override
-            public List<HistoryEntry> history(TenantId tenant, CaseId id) {
-                return memory.history(tenant, id);
+                return super.find(tenant, id);
             }
         };
     }
