@@ -80,6 +80,25 @@ public final class CaseEndpoints {
     }
 
     /**
+     * The answer to a request whose declared body length (its {@code Content-Length}) is over the
+     * size limit, given before the body is read: {@code 413001} with {@code resMsg}
+     * {@code Request body is <declaredBytes> bytes, at most <limit> allowed}, as the same body read
+     * whole would get. Empty when the length is within the limit, so that the body is then read
+     * (through a method taking an {@code InputStream}, which stops one byte past the limit whatever
+     * was declared).
+     *
+     * @param declaredBytes the declared length of the body, in bytes
+     */
+    public Optional<EndpointResponse> refuseDeclaredLength(long declaredBytes) {
+        int limit = json.limits().maxDocumentBytes();
+        if (declaredBytes <= limit) {
+            return Optional.empty();
+        }
+        return Optional.of(EndpointResponse.of(ResCode.BODY_TOO_LARGE,
+                "Request body is " + declaredBytes + " bytes, at most " + limit + " allowed"));
+    }
+
+    /**
      * {@code POST case}: creates a case from {@code {"caseInfo":{…}}}; success is
      * {@code {"resCode":"0","resMsg":"Success","result":{"caseId":…}}}.
      */

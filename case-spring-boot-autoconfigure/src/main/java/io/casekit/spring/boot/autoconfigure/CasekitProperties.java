@@ -186,8 +186,10 @@ public class CasekitProperties {
     /** The AICC endpoints on Spring MVC. */
     public static class Web {
         /**
-         * Whether the AICC endpoints are served (a servlet web application with a TenantResolver
-         * bean). Off by default: a library does not open endpoints a host did not ask for.
+         * Whether the AICC endpoints are served under /service/AICC__Case/1.0.0/openapi/ (in a
+         * servlet web application with Spring MVC). The host's TenantResolver bean names the tenant
+         * of each access-token; without one every request is refused (401001). Off by default: a
+         * library does not open endpoints a host did not ask for.
          */
         private boolean enabled;
 
