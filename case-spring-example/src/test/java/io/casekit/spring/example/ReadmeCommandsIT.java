@@ -59,7 +59,7 @@ class ReadmeCommandsIT {
 
     enum Kind {
         BUILD(false), RUN_H2(false), RUN_POSTGRESQL(false), ASSIGN(false),
-        CREATE(true), READ(true), MODIFY(true), LIST(true), CLOSE(true), HEALTH(true);
+        CREATE(true), READ(true), MODIFY(true), LIST(true), CLOSE(true), HEALTH(true), OPENAPI(true);
 
         /** Whether it is a curl command, whose answer is checked. */
         final boolean curl;
@@ -71,7 +71,7 @@ class ReadmeCommandsIT {
 
     static final List<Kind> EXPECTED = List.of(Kind.BUILD, Kind.RUN_H2, Kind.ASSIGN, Kind.ASSIGN,
             Kind.CREATE, Kind.READ, Kind.MODIFY, Kind.LIST, Kind.CLOSE, Kind.READ, Kind.HEALTH,
-            Kind.RUN_POSTGRESQL);
+            Kind.OPENAPI, Kind.RUN_POSTGRESQL);
 
     record Command(Kind kind, String text) { }
 
@@ -136,8 +136,15 @@ class ReadmeCommandsIT {
         private boolean closed;
         private int checked;
 
-        void check(Command command, JsonNode answer) {
+        void check(Command command, String output) {
             checked++;
+            if (command.kind() == Kind.OPENAPI) {
+                // The README shows the document's first three lines.
+                assertThat(output.lines().toList()).as("the OpenAPI document's head")
+                        .containsExactly("{", "  \"openapi\": \"3.1.0\",", "  \"info\": {");
+                return;
+            }
+            JsonNode answer = JSON.readTree(output);
             if (command.kind() == Kind.HEALTH) {
                 assertThat(answer.path("status").asString()).as("health: %s", answer).isEqualTo("UP");
                 return;
@@ -184,14 +191,14 @@ class ReadmeCommandsIT {
         }
     }
 
-    private static JsonNode curl(List<String> assignments, String command, RunningApp app) throws Exception {
+    private static String curl(List<String> assignments, String command, RunningApp app) throws Exception {
         String script = String.join("\n", assignments) + "\n" + command;
         Process process = new ProcessBuilder("bash", "-c", script).directory(root().toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s ended", command).isTrue();
         assertThat(process.exitValue()).as("exit status of %s (answer %s)%s", command, out, app.log()).isZero();
-        return JSON.readTree(out);
+        return out;
     }
 
     /** The application as a process, started by bash exactly as the README says; stopped by SIGTERM. */
@@ -336,6 +343,9 @@ class ReadmeCommandsIT {
             }
             if (command.contains("http://localhost:8080/actuator/health")) {
                 return Kind.HEALTH;
+            }
+            if (command.contains("http://localhost:8080/service/AICC__Case/1.0.0/openapi.json")) {
+                return Kind.OPENAPI;
             }
         }
         throw new AssertionError("a command of the README that this test does not know: " + command);
