@@ -72,6 +72,17 @@ final class Failures {
         return Kind.OTHER;
     }
 
+    /** Whether the failure, or a cause of it, is a missing table or column (by SQLState). */
+    static boolean isMissingSchema(Throwable failure) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+            if (t instanceof SQLException sql && NO_SCHEMA_STATES.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The failure as the caller sees it when nothing more specific applies to the operation. */
     static StorageUnavailableException unavailable(Throwable failure, JdbcDialect dialect) {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -163,6 +164,34 @@ public final class JdbcSchema {
             throw new IllegalStateException("The casekit schema with prefix " + options.tablePrefix() + " is at version "
                     + current + ", this library needs " + VERSION + ": upgrade it with JdbcSchema.create or apply the "
                     + "scripts in " + RESOURCE_ROOT + db.dialect.folder());
+        }
+    }
+
+    /**
+     * The schema version the database holds under the options' table prefix, as {@link #create}
+     * records it: for a health check or a host's own start-up check. Reads one row; runs on a
+     * connection of its own (or the host's, inside its transaction: it writes nothing). It does not
+     * check the tables' columns, as {@link #validate} does.
+     *
+     * @return the version, {@link #VERSION} when current; empty when there is no casekit schema under
+     *         the prefix (no version table, or an empty one)
+     * @throws StorageUnavailableException when the database can not be reached or fails otherwise; its
+     *                                     message holds no SQL (that is in its cause)
+     * @throws IllegalArgumentException    when the database is not supported
+     */
+    public static OptionalInt currentVersion(Jdbi jdbi, JdbcStoreOptions options) {
+        Database db = new Database(jdbi, options);
+        try (Handle handle = jdbi.open()) {
+            Optional<Integer> version = currentVersion(handle, db);
+            if (!handle.getConnection().getAutoCommit()) {
+                handle.rollback();
+            }
+            return version.map(OptionalInt::of).orElseGet(OptionalInt::empty);
+        } catch (SQLException | RuntimeException e) {
+            if (Failures.isMissingSchema(e)) {
+                return OptionalInt.empty();
+            }
+            throw Failures.unavailable(e, db.dialect);
         }
     }
 
