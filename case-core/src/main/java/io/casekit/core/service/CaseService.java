@@ -56,6 +56,7 @@ import java.util.OptionalLong;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -222,7 +223,7 @@ public final class CaseService {
     }
 
     /** A find is NOT_FOUND when it finds nothing (the caller's "absent" is still an answer, not an error). */
-    private Optional<Case> observedFind(TenantId tenant, CaseId id, java.util.function.Supplier<Optional<String>> actor) {
+    private Optional<Case> observedFind(TenantId tenant, CaseId id, Supplier<Optional<String>> actor) {
         return ObservedCall.run(observer, CaseServiceObserver.Operation.READ, call -> read(tenant, id, actor.get()),
                 found -> found.isPresent() ? Outcome.SUCCESS : Outcome.NOT_FOUND);
     }
@@ -904,7 +905,7 @@ public final class CaseService {
     }
 
     /** One page of a query or of a stream, as one {@code QUERY} call. */
-    private CasePage queryPage(TenantId tenant, CaseQuery query, java.util.function.Supplier<Optional<String>> actor) {
+    private CasePage queryPage(TenantId tenant, CaseQuery query, Supplier<Optional<String>> actor) {
         return observed(CaseServiceObserver.Operation.QUERY, call -> runQuery(tenant, query, actor.get(), true).page);
     }
 

@@ -33,9 +33,11 @@ final class Failures {
             + "upgrade them with JdbcSchema.create (or the schema scripts), and check the table prefix";
     /**
      * SQLStates of a missing table or column: PostgreSQL 42P01 and 42703, MariaDB and H2 42S02 and
-     * 42S22.
+     * 42S22; H2 also 42S03 (a missing table, with similar names) and 42S04 (a missing table in a
+     * database that has none).
      */
-    private static final java.util.Set<String> NO_SCHEMA_STATES = java.util.Set.of("42P01", "42703", "42S02", "42S22");
+    private static final java.util.Set<String> NO_SCHEMA_STATES = java.util.Set.of("42P01", "42703", "42S02", "42S22",
+            "42S03", "42S04");
 
     private Failures() {}
 
