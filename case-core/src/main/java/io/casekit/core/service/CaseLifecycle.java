@@ -59,8 +59,24 @@ final class CaseLifecycle {
         this.service = service;
     }
 
-    /** Validates, then applies with compare-and-set and bounded re-applies, as a modify does. */
-    ModificationResult apply(TenantId tenant, Request request) {
+    /** The operation the observer sees for a lifecycle change of this kind. */
+    static CaseServiceObserver.Operation observed(ChangeKind kind) {
+        return switch (kind) {
+            case STATUS -> CaseServiceObserver.Operation.CHANGE_STATUS;
+            case CLOSE -> CaseServiceObserver.Operation.CLOSE;
+            case CANCEL -> CaseServiceObserver.Operation.CANCEL;
+            case RESUME -> CaseServiceObserver.Operation.RESUME;
+            case REOPEN -> CaseServiceObserver.Operation.REOPEN;
+            case TRANSFER -> CaseServiceObserver.Operation.TRANSFER;
+            case CREATE, MODIFY -> throw new IllegalArgumentException("not a lifecycle operation: " + kind);
+        };
+    }
+
+    /**
+     * Validates, then applies with compare-and-set and bounded re-applies, as a modify does, telling
+     * {@code call} of each re-apply and a give-up.
+     */
+    ModificationResult apply(TenantId tenant, Request request, CaseServiceObserver.Call call) {
         List<Violation> violations = new ArrayList<>();
         LifecycleValidator.check(request.idKey(), Rule.ID, request.id().value(), true, violations);
         LifecycleValidator.check(StandardField.CREATOR_ID, Rule.CREATOR_ID, request.actor(), true, violations);
@@ -75,14 +91,14 @@ final class CaseLifecycle {
         if (!violations.isEmpty()) {
             throw new CaseValidationException(violations);
         }
-        CaseService.Modified stored = service.store().inSession(() -> applyInSession(tenant, request));
+        CaseService.Modified stored = service.store().inSession(() -> applyInSession(tenant, request, call));
         if (stored.entry() != null) {
             service.notifyListener(stored.result().current(), stored.entry());
         }
         return stored.result();
     }
 
-    private CaseService.Modified applyInSession(TenantId tenant, Request request) {
+    private CaseService.Modified applyInSession(TenantId tenant, Request request, CaseServiceObserver.Call call) {
         CaseId id = request.id();
         Case current = service.store().find(tenant, id).orElseThrow(() -> new CaseNotFoundException(id));
         List<CaseConflictException> lost = new ArrayList<>();
@@ -104,15 +120,16 @@ final class CaseLifecycle {
                 service.store().update(updated, current.version(), entry);
             } catch (CaseConflictException conflict) {
                 if (attempt >= service.options().maxReapplies()) {
-                    throw service.gaveUp(conflict, attempt, lost, null);
+                    throw CaseService.gaveUp(call, conflict, attempt, lost, null);
                 }
                 try {
                     service.options().reapplyBackoff().pause(attempt + 1);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
-                    throw service.gaveUp(conflict, attempt, lost, interrupted);
+                    throw CaseService.gaveUp(call, conflict, attempt, lost, interrupted);
                 }
                 lost.add(conflict);
+                call.reapplied(attempt + 1);
                 current = service.store().find(tenant, id).orElseThrow(() -> new CaseNotFoundException(id));
                 continue;
             }

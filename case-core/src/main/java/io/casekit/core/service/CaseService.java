@@ -26,6 +26,8 @@ import io.casekit.core.query.CasePage;
 import io.casekit.core.query.CaseQuery;
 import io.casekit.core.query.CaseSort;
 import io.casekit.core.query.QueryValidation;
+import io.casekit.core.service.CaseServiceObserver.Call;
+import io.casekit.core.service.CaseServiceObserver.Outcome;
 import io.casekit.core.spi.CaseQueries;
 import io.casekit.core.spi.CaseStore;
 import io.casekit.core.spi.TemplateCatalog;
@@ -53,6 +55,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -88,6 +92,9 @@ import java.util.stream.StreamSupport;
  * A null argument is the caller's bug, a {@link NullPointerException} naming it, thrown before any
  * store call. Timestamps are the clock's instant truncated to milliseconds, which every store holds
  * exactly.
+ *
+ * <p>Each public call is watched by the {@link CaseServiceObserver} ({@link Builder#observer}): its
+ * operation, its outcome, and the re-applies and give-ups of a modify or lifecycle call.
  */
 public final class CaseService {
     private static final System.Logger LOG = System.getLogger(CaseService.class.getName());
@@ -99,6 +106,7 @@ public final class CaseService {
     private final CaseIdGenerator ids;
     private final AuthorizationPolicy policy;
     private final CaseChangeListener listener;
+    private final CaseServiceObserver observer;
     private final CaseServiceOptions options;
     private final RequestValidator validator = new RequestValidator();
 
@@ -110,6 +118,7 @@ public final class CaseService {
         this.ids = b.ids;
         this.policy = b.policy;
         this.listener = b.listener;
+        this.observer = b.observer;
         this.options = b.options;
     }
 
@@ -151,6 +160,10 @@ public final class CaseService {
      *                                               ({@code CREATE}, with the case about to be stored)
      */
     public Case create(TenantId tenant, CaseDraft draft) {
+        return observed(CaseServiceObserver.Operation.CREATE, call -> insert(tenant, draft));
+    }
+
+    private Case insert(TenantId tenant, CaseDraft draft) {
         requireArguments(tenant, draft, "draft");
         Optional<CaseType> type = Optional.empty();
         if (draft.patch(StandardField.TYPE) instanceof Patch.Set<InputValue> set
@@ -196,7 +209,7 @@ public final class CaseService {
      *                              makes a case invisible)
      */
     public Optional<Case> find(TenantId tenant, CaseId id) {
-        return read(tenant, id, Optional.empty());
+        return observedFind(tenant, id, Optional::empty);
     }
 
     /**
@@ -206,7 +219,13 @@ public final class CaseService {
      * @throws IllegalArgumentException when {@code actor} is blank
      */
     public Optional<Case> find(TenantId tenant, CaseId id, String actor) {
-        return read(tenant, id, Optional.of(checkedActor(actor)));
+        return observedFind(tenant, id, () -> Optional.of(checkedActor(actor)));
+    }
+
+    /** A find is NOT_FOUND when it finds nothing (the caller's "absent" is still an answer, not an error). */
+    private Optional<Case> observedFind(TenantId tenant, CaseId id, Supplier<Optional<String>> actor) {
+        return ObservedCall.run(observer, CaseServiceObserver.Operation.READ, call -> read(tenant, id, actor.get()),
+                found -> found.isPresent() ? Outcome.SUCCESS : Outcome.NOT_FOUND);
     }
 
     /**
@@ -216,7 +235,8 @@ public final class CaseService {
      * @throws CaseRefusedException  when the policy refuses
      */
     public Case get(TenantId tenant, CaseId id) {
-        return read(tenant, id, Optional.empty()).orElseThrow(() -> new CaseNotFoundException(id));
+        return observed(CaseServiceObserver.Operation.READ,
+                call -> read(tenant, id, Optional.empty()).orElseThrow(() -> new CaseNotFoundException(id)));
     }
 
     /**
@@ -227,7 +247,8 @@ public final class CaseService {
      * @throws IllegalArgumentException when {@code actor} is blank
      */
     public Case get(TenantId tenant, CaseId id, String actor) {
-        return read(tenant, id, Optional.of(checkedActor(actor))).orElseThrow(() -> new CaseNotFoundException(id));
+        return observed(CaseServiceObserver.Operation.READ, call -> read(tenant, id, Optional.of(checkedActor(actor)))
+                .orElseThrow(() -> new CaseNotFoundException(id)));
     }
 
     /**
@@ -240,7 +261,7 @@ public final class CaseService {
      * @throws CaseRefusedException  when the policy refuses
      */
     public List<HistoryEntry> history(TenantId tenant, CaseId id) {
-        return readHistory(tenant, id, Optional.empty());
+        return observed(CaseServiceObserver.Operation.HISTORY, call -> readHistory(tenant, id, Optional.empty()));
     }
 
     /**
@@ -251,7 +272,8 @@ public final class CaseService {
      * @throws IllegalArgumentException when {@code actor} is blank
      */
     public List<HistoryEntry> history(TenantId tenant, CaseId id, String actor) {
-        return readHistory(tenant, id, Optional.of(checkedActor(actor)));
+        return observed(CaseServiceObserver.Operation.HISTORY,
+                call -> readHistory(tenant, id, Optional.of(checkedActor(actor))));
     }
 
     /**
@@ -273,7 +295,8 @@ public final class CaseService {
      *                                  range; nothing is read
      */
     public HistoryPage historyPage(TenantId tenant, CaseId id, long afterVersion, int limit) {
-        return readHistoryPage(tenant, id, afterVersion, limit, Optional.empty());
+        return observed(CaseServiceObserver.Operation.HISTORY,
+                call -> readHistoryPage(tenant, id, afterVersion, limit, Optional.empty()));
     }
 
     /**
@@ -286,7 +309,8 @@ public final class CaseService {
      *                                  {@code limit} out of range; nothing is read
      */
     public HistoryPage historyPage(TenantId tenant, CaseId id, long afterVersion, int limit, String actor) {
-        return readHistoryPage(tenant, id, afterVersion, limit, Optional.of(checkedActor(actor)));
+        return observed(CaseServiceObserver.Operation.HISTORY,
+                call -> readHistoryPage(tenant, id, afterVersion, limit, Optional.of(checkedActor(actor))));
     }
 
     private HistoryPage readHistoryPage(TenantId tenant, CaseId id, long afterVersion, int limit,
@@ -411,19 +435,32 @@ public final class CaseService {
      *                                 for a request that changes nothing, and again at each re-apply)
      */
     public ModificationResult modify(TenantId tenant, CaseModification modification) {
-        requireArguments(tenant, modification, "modification");
-        Modified modified = store.inSession(() -> modifyInSession(tenant, modification));
-        if (modified.entry != null) {
-            notifyListener(modified.result.current(), modified.entry);
-        }
-        return modified.result;
+        return observedChange(CaseServiceObserver.Operation.MODIFY, call -> {
+            requireArguments(tenant, modification, "modification");
+            Modified modified = store.inSession(() -> modifyInSession(tenant, modification, call));
+            if (modified.entry != null) {
+                notifyListener(modified.result.current(), modified.entry);
+            }
+            return modified.result;
+        });
+    }
+
+    /** Runs a public call under the observer; it ends as a {@link Outcome#SUCCESS} unless it throws. */
+    private <T> T observed(CaseServiceObserver.Operation operation, Function<Call, T> call) {
+        return ObservedCall.run(observer, operation, call, result -> Outcome.SUCCESS);
+    }
+
+    /** Runs a modify or lifecycle call under the observer: a result that changed nothing is a {@link Outcome#NO_OP}. */
+    private ModificationResult observedChange(CaseServiceObserver.Operation operation,
+                                              Function<Call, ModificationResult> call) {
+        return ObservedCall.run(observer, operation, call, result -> result.noOp() ? Outcome.NO_OP : Outcome.SUCCESS);
     }
 
     /** What a modify stored: the result, and the history entry (null for a no-op) for the listener. */
     record Modified(ModificationResult result, @org.jspecify.annotations.Nullable HistoryEntry entry) {}
 
     /** Everything of a modify but the listener, which runs after the store's session. */
-    private Modified modifyInSession(TenantId tenant, CaseModification modification) {
+    private Modified modifyInSession(TenantId tenant, CaseModification modification, Call call) {
         Checked checked = check(tenant, modification);
         if (!checked.violations.isEmpty()) {
             throw checked.request.failure();
@@ -467,7 +504,7 @@ public final class CaseService {
                     throw conflict; // the pinned version is gone: the store's conflict names it and the actual one
                 }
                 if (attempt >= options.maxReapplies()) {
-                    throw gaveUp(conflict, attempt, lostEarlier, null);
+                    throw gaveUp(call, conflict, attempt, lostEarlier, null);
                 }
                 if (request.expectedVersion().isEmpty()) {
                     // A pinned modify whose transaction was aborted re-reads at once: its version may still stand.
@@ -475,13 +512,14 @@ public final class CaseService {
                         options.reapplyBackoff().pause(attempt + 1);
                     } catch (InterruptedException interrupted) {
                         Thread.currentThread().interrupt();
-                        throw gaveUp(conflict, attempt, lostEarlier, interrupted);
+                        throw gaveUp(call, conflict, attempt, lostEarlier, interrupted);
                     }
                 }
                 if (lostEarlier == null) {
                     lostEarlier = new ArrayList<>(options.maxReapplies());
                 }
                 lostEarlier.add(conflict);
+                call.reapplied(attempt + 1);
                 current = store.find(tenant, id).orElseThrow(() -> new CaseNotFoundException(id));
                 continue;
             }
@@ -614,8 +652,10 @@ public final class CaseService {
     }
 
     private ModificationResult lifecycle(TenantId tenant, CaseId id, CaseLifecycle.Request request) {
-        requireArguments(tenant, id, "id");
-        return lifecycle.apply(tenant, request);
+        return observedChange(CaseLifecycle.observed(request.kind()), call -> {
+            requireArguments(tenant, id, "id");
+            return lifecycle.apply(tenant, request, call);
+        });
     }
 
     /**
@@ -630,6 +670,11 @@ public final class CaseService {
      * @throws CaseRefusedException    when the policy refuses
      */
     public boolean erase(TenantId tenant, CaseId id, String actor) {
+        return ObservedCall.run(observer, CaseServiceObserver.Operation.ERASE, call -> eraseCase(tenant, id, actor),
+                erased -> erased ? Outcome.SUCCESS : Outcome.NO_OP);
+    }
+
+    private boolean eraseCase(TenantId tenant, CaseId id, String actor) {
         requireArguments(tenant, id, "id");
         List<Violation> violations = new ArrayList<>();
         io.casekit.core.validation.LifecycleValidator.check(StandardField.CREATOR_ID,
@@ -659,12 +704,13 @@ public final class CaseService {
      * @throws CaseRefusedException          when the policy refuses
      */
     public io.casekit.core.query.CaseStatistics statistics(TenantId tenant) {
-        return statistics(tenant, Optional.empty());
+        return observed(CaseServiceObserver.Operation.STATISTICS, call -> statistics(tenant, Optional.empty()));
     }
 
     /** {@link #statistics(TenantId)} on behalf of {@code actor}, which the policy sees. */
     public io.casekit.core.query.CaseStatistics statistics(TenantId tenant, String actor) {
-        return statistics(tenant, Optional.of(checkedActor(actor)));
+        return observed(CaseServiceObserver.Operation.STATISTICS,
+                call -> statistics(tenant, Optional.of(checkedActor(actor))));
     }
 
     private io.casekit.core.query.CaseStatistics statistics(TenantId tenant, Optional<String> actor) {
@@ -690,9 +736,13 @@ public final class CaseService {
                 today.plusDays(1).atStartOfDay(zone).toInstant(), now.toLocalDateTime().withNano(0));
     }
 
-    /** The conflict a modify gives up with: the last lost race as its cause, the earlier ones suppressed. */
-    static CaseConflictException gaveUp(CaseConflictException last, int reapplies,
-                                                List<CaseConflictException> lostEarlier, InterruptedException interrupted) {
+    /**
+     * The conflict a modify gives up with: the last lost race as its cause, the earlier ones
+     * suppressed; the call's observer is told.
+     */
+    static CaseConflictException gaveUp(Call call, CaseConflictException last, int reapplies,
+                                        List<CaseConflictException> lostEarlier, InterruptedException interrupted) {
+        call.gaveUp(reapplies);
         CaseConflictException gaveUp = new CaseConflictException(last, reapplies);
         if (lostEarlier != null) {
             lostEarlier.forEach(gaveUp::addSuppressed);
@@ -715,6 +765,10 @@ public final class CaseService {
      * @throws CaseConflictException   when the request expects another version than the stored one
      */
     public ModificationPreview preview(TenantId tenant, CaseModification modification) {
+        return observed(CaseServiceObserver.Operation.PREVIEW, call -> previewChecked(tenant, modification));
+    }
+
+    private ModificationPreview previewChecked(TenantId tenant, CaseModification modification) {
         requireArguments(tenant, modification, "modification");
         Checked checked = check(tenant, modification);
         authorize(AuthorizationRequest.Operation.PREVIEW, tenant, checked.request.operator(), checked.current,
@@ -837,7 +891,7 @@ public final class CaseService {
      * @throws UnsupportedOperationException when the store does not implement {@link CaseQueries}
      */
     public CasePage query(TenantId tenant, CaseQuery query) {
-        return runQuery(tenant, query, Optional.empty(), true).page;
+        return queryPage(tenant, query, Optional::empty);
     }
 
     /**
@@ -847,7 +901,12 @@ public final class CaseService {
      * @throws IllegalArgumentException when {@code actor} is blank
      */
     public CasePage query(TenantId tenant, CaseQuery query, String actor) {
-        return runQuery(tenant, query, Optional.of(checkedActor(actor)), true).page;
+        return queryPage(tenant, query, () -> Optional.of(checkedActor(actor)));
+    }
+
+    /** One page of a query or of a stream, as one {@code QUERY} call. */
+    private CasePage queryPage(TenantId tenant, CaseQuery query, Supplier<Optional<String>> actor) {
+        return observed(CaseServiceObserver.Operation.QUERY, call -> runQuery(tenant, query, actor.get(), true).page);
     }
 
     /**
@@ -861,7 +920,7 @@ public final class CaseService {
      * @throws UnsupportedOperationException when the store does not implement {@link CaseQueries}
      */
     public long count(TenantId tenant, CaseQuery query) {
-        return runQuery(tenant, query, Optional.empty(), false).count;
+        return observed(CaseServiceObserver.Operation.COUNT, call -> runQuery(tenant, query, Optional.empty(), false).count);
     }
 
     /**
@@ -871,7 +930,8 @@ public final class CaseService {
      * @throws IllegalArgumentException when {@code actor} is blank
      */
     public long count(TenantId tenant, CaseQuery query, String actor) {
-        return runQuery(tenant, query, Optional.of(checkedActor(actor)), false).count;
+        return observed(CaseServiceObserver.Operation.COUNT,
+                call -> runQuery(tenant, query, Optional.of(checkedActor(actor)), false).count);
     }
 
     /**
@@ -904,7 +964,7 @@ public final class CaseService {
     }
 
     private Stream<Case> walk(TenantId tenant, CaseQuery query, Optional<String> actor) {
-        CasePage first = runQuery(tenant, query, actor, true).page;
+        CasePage first = queryPage(tenant, query, () -> actor);
         Iterator<Case> cases = new Iterator<>() {
             private CasePage page = first;
             private Iterator<Case> current = first.cases().iterator();
@@ -915,7 +975,7 @@ public final class CaseService {
                     if (page.next().isEmpty()) {
                         return false;
                     }
-                    page = runQuery(tenant, query.after(page.next().get()), actor, true).page;
+                    page = queryPage(tenant, query.after(page.next().get()), () -> actor);
                     current = page.cases().iterator();
                 }
                 return true;
@@ -980,6 +1040,7 @@ public final class CaseService {
         private CaseIdGenerator ids = CaseIdGenerator.secureRandom();
         private AuthorizationPolicy policy = AuthorizationPolicy.allowAll();
         private CaseChangeListener listener = CaseChangeListener.none();
+        private CaseServiceObserver observer = CaseServiceObserver.none();
         private CaseServiceOptions options = CaseServiceOptions.defaults();
 
         private Builder(CaseStore store, TemplateCatalog templates) {
@@ -1014,6 +1075,12 @@ public final class CaseService {
         /** Told of each stored change. Default: none. */
         public Builder listener(CaseChangeListener value) {
             listener = Objects.requireNonNull(value, "listener");
+            return this;
+        }
+
+        /** Watches each call, for metrics and tracing. Default: {@link CaseServiceObserver#none()}. */
+        public Builder observer(CaseServiceObserver value) {
+            observer = Objects.requireNonNull(value, "observer");
             return this;
         }
 

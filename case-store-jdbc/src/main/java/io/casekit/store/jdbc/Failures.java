@@ -33,9 +33,11 @@ final class Failures {
             + "upgrade them with JdbcSchema.create (or the schema scripts), and check the table prefix";
     /**
      * SQLStates of a missing table or column: PostgreSQL 42P01 and 42703, MariaDB and H2 42S02 and
-     * 42S22.
+     * 42S22; H2 also 42S03 (a missing table, with similar names) and 42S04 (a missing table in a
+     * database that has none).
      */
-    private static final java.util.Set<String> NO_SCHEMA_STATES = java.util.Set.of("42P01", "42703", "42S02", "42S22");
+    private static final java.util.Set<String> NO_SCHEMA_STATES = java.util.Set.of("42P01", "42703", "42S02", "42S22",
+            "42S03", "42S04");
 
     private Failures() {}
 
@@ -70,6 +72,17 @@ final class Failures {
             return Kind.CONNECTION;
         }
         return Kind.OTHER;
+    }
+
+    /** Whether the failure, or a cause of it, is a missing table or column (by SQLState). */
+    static boolean isMissingSchema(Throwable failure) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+            if (t instanceof SQLException sql && NO_SCHEMA_STATES.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The failure as the caller sees it when nothing more specific applies to the operation. */

@@ -6,10 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -74,7 +78,7 @@ public final class JdbcSchema {
                 try {
                     // The first statement of every V1 script; run before reading the version, so that it exists.
                     handle.execute(SqlScript.statements(script(db.dialect, 1, options.tablePrefix()), db.dialect).get(0));
-                    int current = currentVersion(handle, db).orElse(0);
+                    int current = currentVersion(handle.getConnection(), db).orElse(0);
                     if (current > VERSION) {
                         throw newer(current);
                     }
@@ -141,7 +145,7 @@ public final class JdbcSchema {
         Database db = new Database(jdbi, options);
         int current;
         try (Handle handle = jdbi.open()) {
-            current = currentVersion(handle, db).orElse(0);
+            current = currentVersion(handle.getConnection(), db).orElse(0);
             for (String check : columnChecks(db)) {
                 handle.createQuery(check).mapToMap().list();
             }
@@ -163,6 +167,32 @@ public final class JdbcSchema {
             throw new IllegalStateException("The casekit schema with prefix " + options.tablePrefix() + " is at version "
                     + current + ", this library needs " + VERSION + ": upgrade it with JdbcSchema.create or apply the "
                     + "scripts in " + RESOURCE_ROOT + db.dialect.folder());
+        }
+    }
+
+    /**
+     * The schema version the database holds under the options' table prefix, as {@link #create}
+     * records it: for a health check or a host's own start-up check. Reads one row and writes
+     * nothing, on a connection of its own, or inside the host's transaction as the store's reads do
+     * (call it outside one: on PostgreSQL a missing table aborts the transaction it is read in). It
+     * does not check the tables' columns, as {@link #validate} does.
+     *
+     * @return the version, {@link #VERSION} when current; empty when there is no casekit schema under
+     *         the prefix (no version table, or an empty one)
+     * @throws StorageUnavailableException when the database can not be reached or fails otherwise; its
+     *                                     message holds no SQL (that is in its cause)
+     * @throws IllegalArgumentException    when the database is not supported
+     */
+    public static OptionalInt currentVersion(Jdbi jdbi, JdbcStoreOptions options) {
+        Database db = new Database(jdbi, options);
+        try {
+            return db.read(connection -> currentVersion(connection, db)).map(OptionalInt::of)
+                    .orElseGet(OptionalInt::empty);
+        } catch (SQLException | RuntimeException e) {
+            if (Failures.isMissingSchema(e)) {
+                return OptionalInt.empty();
+            }
+            throw Failures.unavailable(e, db.dialect);
         }
     }
 
@@ -194,9 +224,15 @@ public final class JdbcSchema {
         }
     }
 
-    private static Optional<Integer> currentVersion(Handle handle, Database db) {
-        try (Query query = handle.createQuery("SELECT MAX(version) FROM " + db.sql.schemaTable)) {
-            return query.mapTo(Integer.class).findOne();
+    /** The highest version recorded; empty when none is (the table must exist). */
+    private static Optional<Integer> currentVersion(Connection connection, Database db) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT MAX(version) FROM " + db.sql.schemaTable)) {
+            if (!rows.next()) {
+                return Optional.empty();
+            }
+            int version = rows.getInt(1);
+            return rows.wasNull() ? Optional.empty() : Optional.of(version);
         }
     }
 

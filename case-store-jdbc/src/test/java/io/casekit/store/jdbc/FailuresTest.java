@@ -45,6 +45,16 @@ class FailuresTest {
         assertThat(Failures.classify(new UnableToExecuteStatementException(driver, null), dialect)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"42P01, true", "42703, true", "42S02, true", "42S22, true", "42S03, true", "42S04, true",
+            "08001, false", "42000, false", "23505, false"})
+    void aMissingTableOrColumnIsToldBySqlState(String state, boolean missing) {
+        SQLException driver = new SQLException("Table \"CASEKIT_SCHEMA_VERSION\" not found", state, 0);
+        assertThat(Failures.isMissingSchema(new UnableToExecuteStatementException(driver, null))).isEqualTo(missing);
+        assertThat(Failures.unavailable(driver, JdbcDialect.H2).getMessage())
+                .isEqualTo(missing ? Failures.NO_SCHEMA : state.startsWith("08") ? Failures.UNREACHABLE : Failures.FAILED);
+    }
+
     @Test
     void theCauseChainIsWalkedPastExceptionsWithoutAState() {
         SQLException deadlock = new SQLException("Deadlock found", "40001", 1213);

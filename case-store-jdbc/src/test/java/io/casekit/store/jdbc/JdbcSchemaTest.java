@@ -67,6 +67,25 @@ class JdbcSchemaTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void currentVersionIsTheRecordedOneAndEmptyWithoutASchema(String database) {
+        TestDatabase db = DATABASES.get(database);
+        withFreshPrefix(db, db.prefix + "ver_", options -> {
+            assertThat(JdbcSchema.currentVersion(db.jdbi, options)).as("no tables").isEmpty();
+
+            JdbcSchema.create(db.jdbi, options);
+            assertThat(JdbcSchema.currentVersion(db.jdbi, options)).hasValue(JdbcSchema.VERSION);
+
+            String schemaTable = new Statements(options.tablePrefix(), db.dialect).schemaTable;
+            db.jdbi.useHandle(h -> h.execute("DELETE FROM " + schemaTable + " WHERE version > 2"));
+            assertThat(JdbcSchema.currentVersion(db.jdbi, options)).as("an older schema").hasValue(2);
+            db.jdbi.useHandle(h -> h.execute("DELETE FROM " + schemaTable));
+            assertThat(JdbcSchema.currentVersion(db.jdbi, options)).as("an empty version table").isEmpty();
+            return null;
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void createIsIdempotentAndLeavesAValidSchemaThatKeepsItsData(String database) {
         TestDatabase db = DATABASES.get(database);
         withFreshPrefix(db, db.prefix + "idem_", options -> {

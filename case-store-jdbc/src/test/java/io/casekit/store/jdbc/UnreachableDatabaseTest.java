@@ -32,6 +32,8 @@ class UnreachableDatabaseTest {
                 .isInstanceOf(StorageUnavailableException.class).hasMessage(Failures.UNREACHABLE);
         assertThatThrownBy(() -> JdbcSchema.create(jdbi, options))
                 .isInstanceOf(StorageUnavailableException.class).hasMessage(Failures.UNREACHABLE);
+        assertThatThrownBy(() -> JdbcSchema.currentVersion(jdbi, options))
+                .isInstanceOf(StorageUnavailableException.class).hasMessage(Failures.UNREACHABLE);
         assertThatThrownBy(() -> JdbcCaseStore.create(jdbi))
                 .as("detecting the dialect").isInstanceOf(StorageUnavailableException.class)
                 .hasMessage(Failures.UNREACHABLE);

@@ -4,6 +4,7 @@ import io.casekit.core.service.AuthorizationPolicy;
 import io.casekit.core.service.CaseChangeListener;
 import io.casekit.core.service.CaseIdGenerator;
 import io.casekit.core.service.CaseService;
+import io.casekit.core.service.CaseServiceObserver;
 import io.casekit.core.service.CaseServiceOptions;
 import io.casekit.core.spi.CaseStore;
 import io.casekit.core.spi.TemplateCatalog;
@@ -21,8 +22,9 @@ import org.springframework.context.annotation.Bean;
  * ones of {@link CasekitJdbcAutoConfiguration}, or the host's own, such as the in-memory store in a
  * test). Backs off when the host defines its own {@code CaseService}. Takes from the context, when
  * there is exactly one of each: a {@link Clock}, an {@link AuthorizationPolicy}, a
- * {@link CaseChangeListener} and a {@link CaseIdGenerator}; otherwise the library's defaults (system
- * UTC clock, allow all, no listener, secure random ids). {@code casekit.zone} and
+ * {@link CaseChangeListener}, a {@link CaseIdGenerator} and a {@link CaseServiceObserver} (the one of
+ * {@link CasekitObservationAutoConfiguration}, or the host's); otherwise the library's defaults (system
+ * UTC clock, allow all, no listener, secure random ids, no observer). {@code casekit.zone} and
  * {@code casekit.service.*} give the zone and the options.
  */
 @AutoConfiguration(after = CasekitJdbcAutoConfiguration.class)
@@ -35,7 +37,8 @@ public class CasekitAutoConfiguration {
     @ConditionalOnSingleCandidate(CaseStore.class)
     CaseService caseService(CaseStore store, TemplateCatalog templates, CasekitProperties properties,
             ObjectProvider<Clock> clock, ObjectProvider<AuthorizationPolicy> policy,
-            ObjectProvider<CaseChangeListener> listener, ObjectProvider<CaseIdGenerator> ids) {
+            ObjectProvider<CaseChangeListener> listener, ObjectProvider<CaseIdGenerator> ids,
+            ObjectProvider<CaseServiceObserver> observer) {
         CaseService.Builder builder = CaseService.builder(store, templates)
                 .zone(properties.getZone())
                 .options(CaseServiceOptions.defaults()
@@ -45,6 +48,7 @@ public class CasekitAutoConfiguration {
         policy.ifUnique(builder::policy);
         listener.ifUnique(builder::listener);
         ids.ifUnique(builder::idGenerator);
+        observer.ifUnique(builder::observer);
         return builder.build();
     }
 }
