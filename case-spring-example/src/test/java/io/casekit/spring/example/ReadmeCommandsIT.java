@@ -59,7 +59,7 @@ class ReadmeCommandsIT {
 
     enum Kind {
         BUILD(false), RUN_H2(false), RUN_POSTGRESQL(false), ASSIGN(false),
-        CREATE(true), READ(true), MODIFY(true), LIST(true), CLOSE(true), HEALTH(true), OPENAPI(true);
+        CREATE(true), READ(true), MODIFY(true), LIST(true), CLOSE(true), HEALTH(true), METRICS(true), INFO(true), OPENAPI(true);
 
         /** Whether it is a curl command, whose answer is checked. */
         final boolean curl;
@@ -70,8 +70,8 @@ class ReadmeCommandsIT {
     }
 
     static final List<Kind> EXPECTED = List.of(Kind.BUILD, Kind.RUN_H2, Kind.ASSIGN, Kind.ASSIGN,
-            Kind.CREATE, Kind.READ, Kind.MODIFY, Kind.LIST, Kind.CLOSE, Kind.READ, Kind.HEALTH,
-            Kind.OPENAPI, Kind.RUN_POSTGRESQL);
+            Kind.CREATE, Kind.READ, Kind.MODIFY, Kind.LIST, Kind.CLOSE, Kind.READ, Kind.HEALTH, Kind.METRICS,
+            Kind.INFO, Kind.OPENAPI, Kind.RUN_POSTGRESQL);
 
     record Command(Kind kind, String text) { }
 
@@ -147,6 +147,21 @@ class ReadmeCommandsIT {
             JsonNode answer = JSON.readTree(output);
             if (command.kind() == Kind.HEALTH) {
                 assertThat(answer.path("status").asString()).as("health: %s", answer).isEqualTo("UP");
+                assertThat(answer.path("components").path("casekit").path("status").asString()).as("health: %s", answer)
+                        .isEqualTo("UP");
+                return;
+            }
+            if (command.kind() == Kind.METRICS) {
+                // The README's create, timed: one call at least (the PostgreSQL run's second create
+                // of the same id is a conflict, under another outcome tag).
+                assertThat(answer.path("name").asString()).as("metrics: %s", answer).isEqualTo("casekit.operation");
+                assertThat(answer.path("measurements").get(0).path("value").asDouble()).as("metrics: %s", answer)
+                        .isGreaterThanOrEqualTo(1.0);
+                return;
+            }
+            if (command.kind() == Kind.INFO) {
+                assertThat(answer.path("casekit").path("schemaVersion").asInt()).as("info: %s", answer).isPositive();
+                assertThat(answer.path("casekit").path("version").asString()).as("info: %s", answer).isNotBlank();
                 return;
             }
             assertThat(answer.path("resCode").asString()).as("%s answered %s", command.text(), answer).isEqualTo("0");
@@ -343,6 +358,12 @@ class ReadmeCommandsIT {
             }
             if (command.contains("http://localhost:8080/actuator/health")) {
                 return Kind.HEALTH;
+            }
+            if (command.contains("http://localhost:8080/actuator/metrics/casekit.operation")) {
+                return Kind.METRICS;
+            }
+            if (command.contains("http://localhost:8080/actuator/info")) {
+                return Kind.INFO;
             }
             if (command.contains("http://localhost:8080/service/AICC__Case/1.0.0/openapi.json")) {
                 return Kind.OPENAPI;

@@ -72,8 +72,25 @@ class SampleApplicationTest {
     }
 
     @Test
-    void actuatorHealthIsUp() throws Exception {
-        assertThat(get(null, "/actuator/health", 200).path("status").asString()).isEqualTo("UP");
+    void actuatorHealthIsUpWithCasekitsSchema() throws Exception {
+        JsonNode health = get(null, "/actuator/health", 200);
+        assertThat(health.path("status").asString()).isEqualTo("UP");
+        JsonNode casekit = health.path("components").path("casekit");
+        assertThat(casekit.path("status").asString()).as("%s", health).isEqualTo("UP");
+        assertThat(casekit.path("details").path("schemaVersion").asInt())
+                .isEqualTo(casekit.path("details").path("expectedSchemaVersion").asInt()).isPositive();
+    }
+
+    @Test
+    void casekitsCallsAreTimedInBootsMetricsAndItsVersionIsInTheInfo() throws Exception {
+        String token = tokenOf("demo");
+        get(token, ENDPOINTS + "case/no-such-case", 404);
+
+        JsonNode reads = get(null, "/actuator/metrics/casekit.operation?tag=operation:read&tag=outcome:not_found", 200);
+        assertThat(reads.path("measurements").findValues("value")).as("%s", reads).isNotEmpty();
+        assertThat(reads.path("measurements").get(0).path("statistic").asString()).isEqualTo("COUNT");
+        assertThat(reads.path("measurements").get(0).path("value").asDouble()).isGreaterThanOrEqualTo(1.0);
+        assertThat(get(null, "/actuator/info", 200).path("casekit").path("schemaVersion").asInt()).isPositive();
     }
 
     private String tokenOf(String tenant) {
