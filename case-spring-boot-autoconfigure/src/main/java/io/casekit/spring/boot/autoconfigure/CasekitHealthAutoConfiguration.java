@@ -1,5 +1,6 @@
 package io.casekit.spring.boot.autoconfigure;
 
+import io.casekit.store.jdbc.JdbcCaseStore;
 import io.casekit.store.jdbc.JdbcStoreOptions;
 import org.jdbi.v3.core.Jdbi;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,14 +15,15 @@ import org.springframework.context.annotation.Bean;
 /**
  * The {@link CasekitHealthIndicator}, health contributor {@code casekit}, on the context's
  * {@link Jdbi} and {@link JdbcStoreOptions} (those of {@link CasekitJdbcAutoConfiguration}, or the
- * host's). Active when the host has {@code spring-boot-health} (Actuator brings it) and
+ * host's), when the case store is a {@link JdbcCaseStore} bean: a host that keeps its cases in a store
+ * of its own (the in-memory one in a test) gets no health of tables it does not use. Active when the host has {@code spring-boot-health} (Actuator brings it) and
  * {@code management.health.casekit.enabled} is not false; backs off when the host defines a bean
  * named {@code casekitHealthIndicator}.
  */
 @AutoConfiguration(after = CasekitJdbcAutoConfiguration.class)
 @ConditionalOnClass({HealthIndicator.class, Jdbi.class, JdbcStoreOptions.class})
 @ConditionalOnSingleCandidate(Jdbi.class)
-@ConditionalOnBean(JdbcStoreOptions.class)
+@ConditionalOnBean({JdbcStoreOptions.class, JdbcCaseStore.class})
 public class CasekitHealthAutoConfiguration {
 
     // On the method, not the class: the class's conditions are all loaded before any is evaluated, and

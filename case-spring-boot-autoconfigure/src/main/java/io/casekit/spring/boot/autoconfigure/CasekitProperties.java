@@ -13,6 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The {@code casekit.*} properties of a Spring Boot host. Every property has the default of the
  * library class it configures, so that a host that sets none gets what a plain Java host gets; the
  * exceptions are named. Spring binds them once, at start-up; the object is not used after that.
+ *
+ * <p>Each setter checks its value with the rule of the library class it configures (the same
+ * {@code IllegalArgumentException} and message), so that a bad value fails the start while it is
+ * bound, in Boot's report naming the property, its value and the reason.
  */
 @ConfigurationProperties("casekit")
 public class CasekitProperties {
@@ -74,6 +78,7 @@ public class CasekitProperties {
         }
 
         public void setMaxReapplies(int maxReapplies) {
+            CaseServiceOptions.defaults().withMaxReapplies(maxReapplies);
             this.maxReapplies = maxReapplies;
         }
 
@@ -107,6 +112,7 @@ public class CasekitProperties {
         }
 
         public void setTablePrefix(String tablePrefix) {
+            JdbcStoreOptions.defaults().withTablePrefix(tablePrefix);
             this.tablePrefix = tablePrefix;
         }
 
@@ -146,6 +152,7 @@ public class CasekitProperties {
         }
 
         public void setCacheTtl(Duration cacheTtl) {
+            JdbcStoreOptions.defaults().withTemplateCacheTtl(cacheTtl);
             this.cacheTtl = cacheTtl;
         }
 
@@ -154,6 +161,7 @@ public class CasekitProperties {
         }
 
         public void setCacheMaximumSize(long cacheMaximumSize) {
+            JdbcStoreOptions.defaults().withTemplateCacheMaximumSize(cacheMaximumSize);
             this.cacheMaximumSize = cacheMaximumSize;
         }
     }
@@ -171,6 +179,7 @@ public class CasekitProperties {
         }
 
         public void setMaxDocumentBytes(int maxDocumentBytes) {
+            JsonLimits.defaults().withMaxDocumentBytes(maxDocumentBytes);
             this.maxDocumentBytes = maxDocumentBytes;
         }
 
@@ -179,6 +188,7 @@ public class CasekitProperties {
         }
 
         public void setMaxNestingDepth(int maxNestingDepth) {
+            JsonLimits.defaults().withMaxNestingDepth(maxNestingDepth);
             this.maxNestingDepth = maxNestingDepth;
         }
     }

@@ -32,8 +32,10 @@ public final class CasekitSchema implements InitializingBean {
     }
 
     /**
-     * @throws IllegalStateException when validating and the schema is missing, incomplete, older or
-     *                               newer than this library's (the message says what to do)
+     * @throws CasekitSchemaException when validating and the schema is missing, incomplete, older or
+     *                               newer than this library's (the message says what to do; Boot's
+     *                               failure report adds the properties that fix it)
+     * @throws IllegalStateException when creating and the database holds a newer schema
      * @throws io.casekit.core.StorageUnavailableException when the database can not be reached or
      *                               refuses the DDL
      */
@@ -41,7 +43,15 @@ public final class CasekitSchema implements InitializingBean {
     public void afterPropertiesSet() {
         switch (mode) {
             case CREATE -> JdbcSchema.create(jdbi, options);
-            case VALIDATE -> JdbcSchema.validate(jdbi, options);
+            case VALIDATE -> {
+                try {
+                    JdbcSchema.validate(jdbi, options);
+                } catch (CasekitSchemaException e) {
+                    throw e;
+                } catch (IllegalStateException e) {
+                    throw new CasekitSchemaException(options.tablePrefix(), e);
+                }
+            }
             case NONE -> { }
         }
     }

@@ -103,6 +103,13 @@ class CasekitActuatorAutoConfigurationTest {
     }
 
     @Test
+    void aHostWithAStoreOfItsOwnGetsNoHealthOfTablesItDoesNotUse() {
+        runner.withBean(io.casekit.core.spi.CaseStore.class, io.casekit.store.memory.InMemoryCaseStore::new)
+                .withBean(io.casekit.core.spi.TemplateCatalog.class, io.casekit.store.memory.InMemoryTemplateCatalog::new)
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(CasekitHealthIndicator.class));
+    }
+
+    @Test
     void theHealthIndicatorCanBeSwitchedOff() {
         runner.withPropertyValues("management.health.casekit.enabled=false")
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(CasekitHealthIndicator.class));

@@ -107,12 +107,49 @@ class CasekitAutoConfigurationTest {
     }
 
     @Test
-    void validateFailsTheStartWhenTheTablesAreMissing() {
+    void validateFailsTheStartWhenTheTablesAreMissingAndBootsReportSaysWhatToDo() {
         runner.withPropertyValues("casekit.jdbc.schema=validate").run(context -> {
             assertThat(context).hasFailed();
-            assertThat(causeOfType(context.getStartupFailure(), IllegalStateException.class))
-                    .hasMessageContaining("missing or incomplete").hasMessageContaining("JdbcSchema.create");
+            CasekitSchemaException failure = causeOfType(context.getStartupFailure(), CasekitSchemaException.class);
+            assertThat(failure).hasMessageContaining("missing or incomplete").hasMessageContaining("JdbcSchema.create");
+
+            org.springframework.boot.diagnostics.FailureAnalysis analysis = new CasekitSchemaFailureAnalyzer()
+                    .analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).isEqualTo(failure.getMessage());
+            assertThat(analysis.getAction()).contains("casekit.jdbc.schema=create", "spring.flyway.locations=",
+                    "spring.flyway.placeholders.prefix=casekit_", "casekit.jdbc.table-prefix");
         });
+    }
+
+    @Test
+    void bootFindsTheFailureAnalyzer() {
+        // Other modules' analyzers need a bean factory to be made: only the names are compared.
+        List<String> analyzers = new java.util.ArrayList<>();
+        org.springframework.core.io.support.SpringFactoriesLoader.forDefaultResourceLocation()
+                .load(org.springframework.boot.diagnostics.FailureAnalyzer.class,
+                        org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver.none(),
+                        (factoryType, factoryImplementationName, failure) -> analyzers.add(factoryImplementationName))
+                .forEach(analyzer -> analyzers.add(analyzer.getClass().getName()));
+        assertThat(analyzers).contains(CasekitSchemaFailureAnalyzer.class.getName());
+    }
+
+    @Test
+    void aBadValueFailsTheStartWhileItIsBoundNamingTheProperty() {
+        java.util.Map<String, String> bad = java.util.Map.of(
+                "casekit.jdbc.table-prefix", "x; drop table y;--",
+                "casekit.service.max-reapplies", "-5",
+                "casekit.json.max-document-bytes", "-1",
+                "casekit.json.max-nesting-depth", "2",
+                "casekit.templates.cache-ttl", "-1s",
+                "casekit.templates.cache-maximum-size", "-1");
+        bad.forEach((property, value) -> runner.withPropertyValues(property + "=" + value).run(context -> {
+            assertThat(context).as(property).hasFailed();
+            org.springframework.boot.context.properties.bind.BindException binding = causeOfType(
+                    context.getStartupFailure(), org.springframework.boot.context.properties.bind.BindException.class);
+            // Boot's report names the property, or for some kinds of value the object that holds it.
+            assertThat(property).as("the property Boot names").startsWith(binding.getName().toString());
+            assertThat(causeOfType(binding, IllegalArgumentException.class)).as(property).hasMessageNotContaining("null");
+        }));
     }
 
     @Test
