@@ -385,11 +385,13 @@ public record Case(
          */
         public Builder extensions(Map<String, Value> extensions) {
             Objects.requireNonNull(extensions, "extensions");
-            Map<String, Value> copy = new LinkedHashMap<>();
-            extensions.forEach((name, value) -> copy.put(Objects.requireNonNull(name, "extension name"),
-                    Objects.requireNonNull(value, "extension value")));
+            // Checked before anything changes, so that a refused map leaves the builder as it was.
+            extensions.forEach((name, value) -> {
+                Objects.requireNonNull(name, "extension name");
+                Objects.requireNonNull(value, "extension value");
+            });
             this.extensions.clear();
-            this.extensions.putAll(copy);
+            this.extensions.putAll(extensions);
             return this;
         }
 

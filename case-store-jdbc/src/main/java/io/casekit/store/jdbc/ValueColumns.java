@@ -20,7 +20,6 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -54,8 +53,10 @@ import tools.jackson.core.json.JsonFactory;
  * values.
  */
 final class ValueColumns {
+    // No STRICT_DUPLICATE_DETECTION: each reader below refuses a repeated key itself (a map put that
+    // replaces, a change's key seen twice, a value object's second key), which costs nothing, where
+    // Jackson's detector costs an object per JSON object read (measured: docs/benchmarks.md §5).
     private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             // Stored values are bounded by the rules (a TEXTAREA value is at most 1 MiB), far below
             // these; the defaults would refuse nothing we write.
             .streamReadConstraints(StreamReadConstraints.defaults())
@@ -89,7 +90,9 @@ final class ValueColumns {
             Map<String, Value> extensions = new TreeMap<>();
             while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = p.currentName();
-                extensions.put(name, read(p, p.nextToken()));
+                if (extensions.put(name, read(p, p.nextToken())) != null) {
+                    throw new MalformedColumnException("stored extensions repeat a field name");
+                }
             }
             end(p);
             return extensions;
@@ -132,10 +135,17 @@ final class ValueColumns {
                     switch (name) {
                         case FIELD -> {
                             expect(value, JsonToken.VALUE_STRING, "a change's field is not a string");
+                            once(field);
                             field = p.getString();
                         }
-                        case OLD -> oldValue = readOptional(p, value);
-                        case NEW -> newValue = readOptional(p, value);
+                        case OLD -> {
+                            once(oldValue);
+                            oldValue = readOptional(p, value);
+                        }
+                        case NEW -> {
+                            once(newValue);
+                            newValue = readOptional(p, value);
+                        }
                         default -> throw new MalformedColumnException("a stored change has the unknown key " + name);
                     }
                 }
@@ -243,6 +253,13 @@ final class ValueColumns {
             throw new MalformedColumnException("a JSON column is null");
         }
         return JSON.createParser(ObjectReadContext.empty(), column);
+    }
+
+    /** A key of a stored change that was read before is a repeated key. */
+    private static void once(Object readBefore) {
+        if (readBefore != null) {
+            throw new MalformedColumnException("a stored change repeats a key");
+        }
     }
 
     private static void expect(JsonToken actual, JsonToken expected, String message) {

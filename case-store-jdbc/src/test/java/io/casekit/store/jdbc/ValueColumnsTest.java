@@ -90,6 +90,8 @@ class ValueColumnsTest {
             "[{\"field\":\"title\",\"old\":\"x\",\"new\":\"x\"}]",
             "[{\"field\":\"title\",\"old\":null,\"new\":\"x\",\"extra\":1}]",
             "[{\"field\":\"title\",\"field\":\"t\",\"old\":null,\"new\":\"x\"}]",
+            "[{\"field\":\"title\",\"old\":null,\"old\":\"y\",\"new\":\"x\"}]",
+            "[{\"field\":\"title\",\"old\":null,\"new\":\"x\",\"new\":\"z\"}]",
             "[{\"field\":1,\"old\":null,\"new\":\"x\"}]",
             "[{\"field\":\"n\",\"old\":null,\"new\":12.5}]",
             "[{\"field\":\"n\",\"old\":null,\"new\":{\"decimal\":\"abc\"}}]",
@@ -105,7 +107,7 @@ class ValueColumnsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "[]", "{\"a\":\"x\",\"a\":\"y\"}", "{\"a\":null}", "{\"a\":1}", "{} {}",
+    @ValueSource(strings = {"", "[]", "{\"a\":\"x\",\"a\":\"y\"}", "{\"a\":\"x\",\"b\":true,\"a\":{\"decimal\":\"1\"}}", "{\"a\":null}", "{\"a\":1}", "{} {}",
             "6:refundn5:12.50"})
     void malformedExtensionsAreRefused(String column) {
         assertThatThrownBy(() -> ValueColumns.extensions(column)).isInstanceOf(MalformedColumnException.class);
