@@ -20,7 +20,6 @@ import io.casekit.store.memory.InMemoryCaseStore;
 import io.casekit.store.memory.InMemoryTemplateCatalog;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -44,29 +43,10 @@ class CaseListTest {
     private static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
     private static final String SEVERITY = "AICC__severity__CST";
 
-    /** A clock the test sets before each create. */
-    private static final class SetClock extends Clock {
-        volatile Instant now = T0;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** A service in a zone, on the in-memory store, and its endpoints. */
     private static final class Host {
-        final SetClock clock = new SetClock();
+        final SetClock clock = new SetClock(T0);
         final InMemoryCaseStore store = new InMemoryCaseStore();
         final InMemoryTemplateCatalog catalog = new InMemoryTemplateCatalog();
         final CaseService service;

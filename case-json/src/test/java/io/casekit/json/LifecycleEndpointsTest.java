@@ -15,10 +15,7 @@ import io.casekit.core.service.CaseService;
 import io.casekit.store.memory.InMemoryCaseStore;
 import io.casekit.store.memory.InMemoryTemplateCatalog;
 import java.io.ByteArrayInputStream;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -53,27 +50,8 @@ class LifecycleEndpointsTest {
     static final String DEFAULT_FLOW_TYPE = "ct000000000000000004";
     private static final String ID = "case0000000000000001";
 
-    /** A clock the test sets. */
-    private static final class SetClock extends Clock {
-        volatile Instant now = Instant.parse("2026-03-02T10:00:00Z");
 
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final SetClock clock = new SetClock();
+    private final SetClock clock = new SetClock(Instant.parse("2026-03-02T10:00:00Z"));
     private final InMemoryTemplateCatalog catalog = new InMemoryTemplateCatalog();
     private CaseService service;
     private CaseEndpoints endpoints;
