@@ -3,8 +3,6 @@ package io.casekit.core;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -125,14 +123,9 @@ public record Case(
         if (version < 1) {
             throw new IllegalArgumentException("version must be at least 1, was " + version);
         }
-        TreeMap<String, Value> sorted = new TreeMap<>();
-        for (Map.Entry<String, Value> e : extensions.entrySet()) {
-            if (StandardField.isReserved(e.getKey())) {
-                throw new IllegalArgumentException("extension " + e.getKey() + " has the name of a standard field");
-            }
-            sorted.put(e.getKey(), Objects.requireNonNull(e.getValue(), "extension value"));
-        }
-        extensions = Collections.unmodifiableMap(sorted);
+        Objects.requireNonNull(extensions, "extensions");
+        // A map a Case made (a builder's, another case's) is taken over as it is: it was checked when made.
+        extensions = SortedExtensions.of(extensions);
     }
 
     /**
@@ -179,13 +172,13 @@ public record Case(
         if (StandardField.isReserved(field)) {
             throw new IllegalArgumentException(field + " is not modifiable");
         }
-        TreeMap<String, Value> changed = new TreeMap<>(extensions);
+        TreeMap<String, Value> changed = new TreeMap<>(((SortedExtensions) extensions).sortedMap());
         if (value.isPresent()) {
             changed.put(field, value.get());
         } else {
             changed.remove(field);
         }
-        return withExtensions(changed);
+        return withExtensions(SortedExtensions.adopt(changed));
     }
 
     /** This case with another version and update time, as a store writes it after a change. */
@@ -219,8 +212,9 @@ public record Case(
         b.contactId = contactId;
         b.contactPhone = contactPhone;
         b.attachment = attachment;
-        b.extensions.putAll(extensions);
+        b.shareExtensions((SortedExtensions) extensions);
         b.version = version;
+        b.versionSet = true;
         b.createdBy = createdBy;
         b.createdAt = createdAt;
         b.updatedAt = updatedAt;
@@ -268,8 +262,12 @@ public record Case(
         private Optional<String> contactId = Optional.empty();
         private Optional<String> contactPhone = Optional.empty();
         private Optional<String> attachment = Optional.empty();
-        private final Map<String, Value> extensions = new LinkedHashMap<>();
-        private @Nullable Long version;
+        // Copy on write: the map may be held by a case built before (or the case toBuilder() came
+        // from) while extensionsShared is true; any change copies it first.
+        private TreeMap<String, Value> extensions = new TreeMap<>();
+        private boolean extensionsShared;
+        private long version;
+        private boolean versionSet;
         private @Nullable String createdBy;
         private @Nullable Instant createdAt;
         private @Nullable Instant updatedAt;
@@ -390,8 +388,12 @@ public record Case(
                 Objects.requireNonNull(name, "extension name");
                 Objects.requireNonNull(value, "extension value");
             });
-            this.extensions.clear();
-            this.extensions.putAll(extensions);
+            if (extensions instanceof SortedExtensions sorted) {
+                shareExtensions(sorted);
+            } else {
+                this.extensions = new TreeMap<>(extensions);
+                this.extensionsShared = false;
+            }
             return this;
         }
 
@@ -400,13 +402,25 @@ public record Case(
          * for the case model is refused by {@link #build()}.
          */
         public Builder extension(String name, Value value) {
-            extensions.put(Objects.requireNonNull(name, "extension name"), Objects.requireNonNull(value, "extension value"));
+            Objects.requireNonNull(name, "extension name");
+            Objects.requireNonNull(value, "extension value");
+            if (extensionsShared) {
+                extensions = new TreeMap<>(extensions);
+                extensionsShared = false;
+            }
+            extensions.put(name, value);
             return this;
+        }
+
+        private void shareExtensions(SortedExtensions sorted) {
+            extensions = sorted.sortedMap();
+            extensionsShared = true;
         }
 
         /** The version: 1 at creation, +1 per effective change. Required; {@link #build()} refuses one below 1. */
         public Builder version(long version) {
             this.version = version;
+            this.versionSet = true;
             return this;
         }
 
@@ -499,7 +513,7 @@ public record Case(
             if (description == null) {
                 missing.add("description");
             }
-            if (version == null) {
+            if (!versionSet) {
                 missing.add("version");
             }
             if (createdBy == null) {
@@ -514,8 +528,10 @@ public record Case(
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("required components of a case not set: " + String.join(", ", missing));
             }
+            SortedExtensions built = SortedExtensions.adopt(extensions);
+            extensionsShared = true;
             return new Case(tenant, id, typeId, title, description, ownerId, priority, dueDate, contactId,
-                    contactPhone, attachment, extensions, version, createdBy, createdAt, updatedAt, status, state, closedAt, closedReason, reopened);
+                    contactPhone, attachment, built, version, createdBy, createdAt, updatedAt, status, state, closedAt, closedReason, reopened);
         }
     }
 }

@@ -325,6 +325,63 @@ class CaseBuilderTest {
     }
 
     @Test
+    void anotherCasesExtensionsTakenOverAreNotChangedThroughTheNewBuilder() {
+        Case first = full().build();
+        Case.Builder b = minimal().extensions(first.extensions());
+
+        Case second = b.extension("AICC__vip__CST", Value.bool(true)).build();
+        b.extensions(Map.of());
+        Case third = b.build();
+
+        assertThat(first.extensions()).containsOnlyKeys("AICC__severity__CST");
+        assertThat(second.extensions()).containsOnlyKeys("AICC__severity__CST", "AICC__vip__CST");
+        assertThat(third.extensions()).isEmpty();
+    }
+
+    @Test
+    void aBuilderFromToBuilderBuildsCasesThatDoNotFollowItsLaterChanges() {
+        Case.Builder b = full().build().toBuilder();
+        Case same = b.build();
+
+        b.extension("AICC__severity__CST", Value.text("S4"));
+        Case changed = b.build();
+
+        assertThat(same.extensions()).containsEntry("AICC__severity__CST", Value.text("S1"));
+        assertThat(changed.extensions()).containsEntry("AICC__severity__CST", Value.text("S4"));
+    }
+
+    @Test
+    void extensionsAreUnmodifiableDownToTheirEntriesSortedByNameAndEqualToAnyMapOfTheSameEntries() {
+        Case c = minimal().extension("b", Value.text("2")).extension("a", Value.text("1")).build();
+        Map<String, Value> extensions = c.extensions();
+
+        assertThat(extensions.keySet()).containsExactly("a", "b");
+        assertThat(extensions).isEqualTo(Map.of("a", Value.text("1"), "b", Value.text("2")))
+                .hasSameHashCodeAs(Map.of("a", Value.text("1"), "b", Value.text("2")));
+        assertThatThrownBy(() -> extensions.put("c", Value.text("3"))).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> extensions.remove("a")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> extensions.entrySet().iterator().next().setValue(Value.text("x")))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> extensions.keySet().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(extensions.get(null)).isNull();
+        assertThat(extensions.containsKey(null)).isFalse();
+        assertThat(c.with("a", Optional.empty()).extensions()).containsOnlyKeys("b");
+        assertThat(c.extensions()).containsOnlyKeys("a", "b");
+    }
+
+    @Test
+    void theCanonicalConstructorChecksAMapItDidNotMake() {
+        Case c = full().build();
+        Map<String, Value> reserved = new HashMap<>(c.extensions());
+        reserved.put("title", Value.text("x"));
+
+        assertThatThrownBy(() -> new Case(c.tenant(), c.id(), c.typeId(), c.title(), c.description(), c.ownerId(),
+                c.priority(), c.dueDate(), c.contactId(), c.contactPhone(), c.attachment(), reserved, c.version(),
+                c.createdBy(), c.createdAt(), c.updatedAt(), c.status(), c.state(), c.closedAt(), c.closedReason(),
+                c.reopened())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("title");
+    }
+
+    @Test
     void withVersionChangesOnlyTheVersionAndTheUpdateTime() {
         Case base = full().build();
 

@@ -113,7 +113,7 @@ public final class RequestValidator {
                 Optional<Value> stored = current.flatMap(c -> c.value(key));
                 if (standard.isPresent()) {
                     if (stored.isPresent() && input instanceof InputValue.Text t && sameAsStored(input, stored.get())) {
-                        request.unchangedStandard(validator, key, t.value(), stored.get());
+                        request.unchangedStandard(key, t.value(), stored.get());
                     } else {
                         request.standardField(standard.get(), input);
                     }
@@ -126,6 +126,7 @@ public final class RequestValidator {
                 }
             }
         }
+        request.dropRefusedUnchanged(validator);
         request.requireAll(modification.aiccRequest() ? AICC_MANDATORY : ALWAYS_MANDATORY);
         request.checkStandardFields(validator);
         request.checkNotInPast(dueDateNotBefore);
@@ -252,6 +253,8 @@ public final class RequestValidator {
         final Map<String, Optional<Value>> changes = new LinkedHashMap<>();
         /** The keys sent with the value the case holds: in {@link #changes} at most as no-ops, never judged. */
         final Set<String> unchanged = new HashSet<>();
+        /** The texts of the standard fields in {@link #unchanged}, judged together by {@link #dropRefusedUnchanged}. */
+        final StandardFieldValues unchangedValues = new StandardFieldValues();
 
         Request(Map<String, InputValue> caseInfo, StandardFieldValues values, List<String> absentOrder) {
             this.caseInfo = caseInfo;
@@ -288,12 +291,29 @@ public final class RequestValidator {
 
         /**
          * A standard field sent with its stored value: not judged. It stays in the change (a no-op
-         * here, written again on a re-apply) only when today's rules would accept it as a new value.
+         * here, written again on a re-apply) only when today's rules would accept it as a new value,
+         * which {@link #dropRefusedUnchanged} decides for all of them at once.
          */
-        void unchangedStandard(Validator validator, String key, String text, Value stored) {
+        void unchangedStandard(String key, String text, Value stored) {
             unchanged.add(key);
-            if (validator.validateValue(StandardFieldValues.class, key, text).isEmpty()) {
-                changes.put(key, Optional.of(stored));
+            unchangedValues.set(key, text);
+            changes.put(key, Optional.of(stored));
+        }
+
+        /**
+         * Takes out of the change each unchanged standard field that today's rules would refuse as a
+         * new value. One validation of all of them (a bean whose other properties are null, which
+         * no constraint refuses) rather than one per field: measured, docs/benchmarks.md §2.
+         */
+        void dropRefusedUnchanged(Validator validator) {
+            if (unchanged.isEmpty()) {
+                return;
+            }
+            for (ConstraintViolation<StandardFieldValues> v : validator.validate(unchangedValues)) {
+                String key = v.getPropertyPath().iterator().next().getName();
+                if (unchanged.contains(key)) {
+                    changes.remove(key);
+                }
             }
         }
 
