@@ -246,7 +246,7 @@ final class JsonColumnReader {
     }
 
     /** A refusal of the JSON syntax: what is wrong, and where. */
-    MalformedColumnException invalid(String problem) {
+    private MalformedColumnException invalid(String problem) {
         return new MalformedColumnException(what + " are not valid JSON: " + problem + " at index " + index);
     }
 }

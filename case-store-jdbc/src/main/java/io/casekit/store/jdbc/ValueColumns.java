@@ -239,7 +239,7 @@ final class ValueColumns {
             case '{': {
                 in.skip();
                 if (in.peek() != '"') {
-                    throw new MalformedColumnException("a stored value object is empty");
+                    throw new MalformedColumnException("a stored value object does not start with its kind");
                 }
                 String kind = in.name();
                 if (in.peek() != '"') {

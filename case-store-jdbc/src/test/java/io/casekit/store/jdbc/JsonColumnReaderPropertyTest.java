@@ -16,8 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
@@ -80,6 +82,30 @@ class JsonColumnReaderPropertyTest {
         agreeOnBoth(column);
         for (int i = 0; i < EDITS_PER_COLUMN; i++) {
             agreeOnBoth(edit(column, random));
+        }
+    }
+
+    /**
+     * Columns longer than 32,768 chars, which Jackson reads from a String in buffers of 4,000 chars: a
+     * long text first puts a buffer boundary (at 36,000) at a random place in the other members, so that
+     * Jackson's slow paths (a token split between two reads) are compared too.
+     */
+    @Property(tries = 300)
+    void aLongColumnIsReadAlikeByBoth(@ForAll("extensionMaps") Map<String, Value> extensions, @ForAll long seed) {
+        Assume.that(!extensions.isEmpty() && !extensions.containsKey(""));
+        Random random = new Random(seed);
+        String rest = new Rendering(random, Rendering.RANDOM, true).extensions(extensions, -1);
+        rest = rest.substring(rest.indexOf('{') + 1);
+        String head = "{\"\":\"";
+        String padding = "p".repeat(36_000 - head.length() - 2 - random.nextInt(rest.length()));
+        String column = head + padding + "\"," + rest;
+        Map<String, Value> expected = new TreeMap<>(extensions);
+        expected.put("", Value.text(padding));
+        assertThat(ValueColumns.extensions(column)).isEqualTo(expected);
+        assertThat(JacksonValueColumnsOracle.extensions(column)).isEqualTo(expected);
+        for (int i = 0; i < EDITS_PER_COLUMN; i++) {
+            String edited = new StringBuilder(head).append(padding).append("\",").append(edit(rest, random)).toString();
+            agreeOnBoth(edited);
         }
     }
 
