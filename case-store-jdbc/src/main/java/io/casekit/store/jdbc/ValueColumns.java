@@ -13,13 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -47,20 +42,18 @@ import tools.jackson.core.json.JsonFactory;
  * a decimal travels as text because a JSON number of PostgreSQL's {@code jsonb} drops an exponent
  * form's scale ({@code 1E+3} reads back as {@code 1000}).
  *
- * <p>Reading is strict: a duplicate key, an unknown kind, a value of no kind, or trailing content is a
- * {@link MalformedColumnException}, never a guess. Thread-safe (the factory is shared, each call uses
- * its own generator or parser). Jackson's streaming core does the JSON syntax; this class only maps
- * values.
+ * <p>Reading is strict: invalid JSON, a duplicate key, an unknown kind, a value of no kind, a number or
+ * a {@code null} where a value must be, or trailing content is a {@link MalformedColumnException},
+ * never a guess; a {@code null} column too. Any JSON whitespace is accepted between tokens (PostgreSQL's
+ * {@code jsonb} answers {@code {"a": "b", "c": true}}), and keys in any order. Thread-safe: no shared
+ * mutable state; each call uses its own generator or {@link JsonColumnReader}. Jackson's streaming core
+ * writes; the small {@link JsonColumnReader} reads (a CPU profile showed Jackson's parser creation and
+ * tokenizer taking a third of a query page, docs/benchmarks.md §5) and accepts exactly what Jackson's
+ * parser accepted, which a test keeps as the reference.
  */
 final class ValueColumns {
-    // No STRICT_DUPLICATE_DETECTION: each reader below refuses a repeated key itself (a map put that
-    // replaces, a change's key seen twice, a value object's second key), which costs nothing, where
-    // Jackson's detector costs an object per JSON object read (measured: docs/benchmarks.md §5).
-    private static final JsonFactory JSON = JsonFactory.builder()
-            // Stored values are bounded by the rules (a TEXTAREA value is at most 1 MiB), far below
-            // these; the defaults would refuse nothing we write.
-            .streamReadConstraints(StreamReadConstraints.defaults())
-            .build();
+    /** Writes the columns only; {@link JsonColumnReader} reads them. */
+    private static final JsonFactory JSON = JsonFactory.builder().build();
     static final String DECIMAL = "decimal";
     static final String DATE = "date";
     static final String DATE_TIME = "dateTime";
@@ -84,21 +77,25 @@ final class ValueColumns {
         return out.toString();
     }
 
+    /**
+     * The extension fields of a stored column, in a {@link java.util.TreeMap} by name.
+     *
+     * @throws MalformedColumnException if the column is null or not of the shape above
+     */
     static Map<String, Value> extensions(String column) {
-        try (JsonParser p = parser(column)) {
-            expect(p.nextToken(), JsonToken.START_OBJECT, "extensions are not a JSON object");
-            Map<String, Value> extensions = new TreeMap<>();
-            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = p.currentName();
-                if (extensions.put(name, read(p, p.nextToken())) != null) {
+        JsonColumnReader in = new JsonColumnReader(column, "stored extensions");
+        in.expect('{', "extensions are not a JSON object");
+        Map<String, Value> extensions = new TreeMap<>();
+        if (!in.take('}')) {
+            do {
+                String name = in.name();
+                if (extensions.put(name, read(in)) != null) {
                     throw new MalformedColumnException("stored extensions repeat a field name");
                 }
-            }
-            end(p);
-            return extensions;
-        } catch (JacksonException e) {
-            throw new MalformedColumnException("stored extensions are not valid JSON", e);
+            } while (in.more('}'));
         }
+        in.end();
+        return extensions;
     }
 
     /** The changes of a history entry as one JSON array, in their order. */
@@ -120,34 +117,43 @@ final class ValueColumns {
         return out.toString();
     }
 
+    /**
+     * The changes of a stored column, in their order.
+     *
+     * @throws MalformedColumnException if the column is null or not of the shape above
+     */
     static List<FieldChange> changes(String column) {
-        try (JsonParser p = parser(column)) {
-            expect(p.nextToken(), JsonToken.START_ARRAY, "changes are not a JSON array");
-            List<FieldChange> changes = new ArrayList<>();
-            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                expect(t, JsonToken.START_OBJECT, "a change is not a JSON object");
+        JsonColumnReader in = new JsonColumnReader(column, "stored changes");
+        in.expect('[', "changes are not a JSON array");
+        List<FieldChange> changes = new ArrayList<>();
+        if (!in.take(']')) {
+            do {
+                in.expect('{', "a change is not a JSON object");
                 String field = null;
                 Optional<Value> oldValue = null;
                 Optional<Value> newValue = null;
-                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                    String name = p.currentName();
-                    JsonToken value = p.nextToken();
-                    switch (name) {
-                        case FIELD -> {
-                            expect(value, JsonToken.VALUE_STRING, "a change's field is not a string");
-                            once(field);
-                            field = p.getString();
+                if (!in.take('}')) {
+                    do {
+                        String name = in.name();
+                        switch (name) {
+                            case FIELD -> {
+                                if (in.peek() != '"') {
+                                    throw new MalformedColumnException("a change's field is not a string");
+                                }
+                                once(field);
+                                field = in.string();
+                            }
+                            case OLD -> {
+                                once(oldValue);
+                                oldValue = readOptional(in);
+                            }
+                            case NEW -> {
+                                once(newValue);
+                                newValue = readOptional(in);
+                            }
+                            default -> throw new MalformedColumnException("a stored change has the unknown key " + name);
                         }
-                        case OLD -> {
-                            once(oldValue);
-                            oldValue = readOptional(p, value);
-                        }
-                        case NEW -> {
-                            once(newValue);
-                            newValue = readOptional(p, value);
-                        }
-                        default -> throw new MalformedColumnException("a stored change has the unknown key " + name);
-                    }
+                    } while (in.more('}'));
                 }
                 if (field == null || oldValue == null || newValue == null) {
                     throw new MalformedColumnException("a stored change lacks its field, old or new value");
@@ -156,12 +162,10 @@ final class ValueColumns {
                     throw new MalformedColumnException("a stored change does not change its value");
                 }
                 changes.add(new FieldChange(field, oldValue, newValue));
-            }
-            end(p);
-            return changes;
-        } catch (JacksonException e) {
-            throw new MalformedColumnException("stored changes are not valid JSON", e);
+            } while (in.more(']'));
         }
+        in.end();
+        return changes;
     }
 
     private static void write(JsonGenerator g, Value value) {
@@ -200,32 +204,49 @@ final class ValueColumns {
         }
     }
 
-    private static Optional<Value> readOptional(JsonParser p, JsonToken token) {
-        return token == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(read(p, token));
+    private static Optional<Value> readOptional(JsonColumnReader in) {
+        if (in.peek() == 'n') {
+            in.literal("null");
+            return Optional.empty();
+        }
+        return Optional.of(read(in));
     }
 
-    private static Value read(JsonParser p, JsonToken token) {
-        switch (token) {
-            case VALUE_STRING:
-                return new Value.Text(p.getString());
-            case VALUE_TRUE:
+    /** The value that comes next (after whitespace). */
+    private static Value read(JsonColumnReader in) {
+        switch (in.peek()) {
+            case '"':
+                return new Value.Text(in.string());
+            case 't':
+                in.literal("true");
                 return new Value.Bool(true);
-            case VALUE_FALSE:
+            case 'f':
+                in.literal("false");
                 return new Value.Bool(false);
-            case START_ARRAY: {
+            case '[': {
+                in.skip();
                 List<String> items = new ArrayList<>();
-                for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                    expect(t, JsonToken.VALUE_STRING, "a stored list holds a value that is not a string");
-                    items.add(p.getString());
+                if (!in.take(']')) {
+                    do {
+                        if (in.peek() != '"') {
+                            throw new MalformedColumnException("a stored list holds a value that is not a string");
+                        }
+                        items.add(in.string());
+                    } while (in.more(']'));
                 }
                 return new Value.TextList(items);
             }
-            case START_OBJECT: {
-                expect(p.nextToken(), JsonToken.PROPERTY_NAME, "a stored value object is empty");
-                String kind = p.currentName();
-                expect(p.nextToken(), JsonToken.VALUE_STRING, "a stored " + kind + " is not a string");
-                String text = p.getString();
-                expect(p.nextToken(), JsonToken.END_OBJECT, "a stored value object has more than one key");
+            case '{': {
+                in.skip();
+                if (in.peek() != '"') {
+                    throw new MalformedColumnException("a stored value object does not start with its kind");
+                }
+                String kind = in.name();
+                if (in.peek() != '"') {
+                    throw new MalformedColumnException("a stored " + kind + " is not a string");
+                }
+                String text = in.string();
+                in.expect('}', "a stored value object has more than one key");
                 return switch (kind) {
                     case DECIMAL -> new Value.Decimal(decimal(text));
                     case DATE -> new Value.Date(date(text)
@@ -236,7 +257,7 @@ final class ValueColumns {
                 };
             }
             default:
-                throw new MalformedColumnException("a stored value is a JSON " + token + ", which no value kind is");
+                throw new MalformedColumnException("a stored value is not a string, true, false, a list or an object");
         }
     }
 
@@ -248,30 +269,10 @@ final class ValueColumns {
         }
     }
 
-    private static JsonParser parser(String column) {
-        if (column == null) {
-            throw new MalformedColumnException("a JSON column is null");
-        }
-        return JSON.createParser(ObjectReadContext.empty(), column);
-    }
-
     /** A key of a stored change that was read before is a repeated key. */
     private static void once(Object readBefore) {
         if (readBefore != null) {
             throw new MalformedColumnException("a stored change repeats a key");
-        }
-    }
-
-    private static void expect(JsonToken actual, JsonToken expected, String message) {
-        if (actual != expected) {
-            throw new MalformedColumnException(message);
-        }
-    }
-
-    /** Nothing may follow the one top-level value. */
-    private static void end(JsonParser p) {
-        if (p.nextToken() != null) {
-            throw new MalformedColumnException("a JSON column holds more than one value");
         }
     }
 

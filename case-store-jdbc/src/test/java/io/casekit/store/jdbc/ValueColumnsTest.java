@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -24,6 +25,7 @@ import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.core.StreamReadConstraints;
 
 class ValueColumnsTest {
 
@@ -111,6 +113,113 @@ class ValueColumnsTest {
             "6:refundn5:12.50"})
     void malformedExtensionsAreRefused(String column) {
         assertThatThrownBy(() -> ValueColumns.extensions(column)).isInstanceOf(MalformedColumnException.class);
+    }
+
+    /** Each kind of invalid JSON, refused by the reader and by Jackson's, as extensions and as changes. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "\n",
+            // whitespace other than space, tab, LF, CR; a byte order mark
+            "{\"a\":true}\f", "\u000b{}", "\u00a0{}", "{}\u0000", "{\"a\":\u2028true}", "\ufeff{}", "{}\ufeff",
+            // control chars unescaped in a string or a name
+            "{\"a\":\"SECRET\u0001\"}", "{\"a\":\"SECRET\n\"}", "{\"a\t\":true}", "{\"a\":[\"SECRET\u001f\"]}",
+            // truncated
+            "{", "{\"a\"", "{\"a\":", "{\"a\":\"SECRET", "{\"a\":\"SECRET\"", "{\"a\":\"SECRET\",", "{\"a\":\"\\u00e",
+            "{\"a\":\"\\", "{\"a\":[", "{\"a\":[\"x\"", "{\"a\":{\"date\":\"2020-01-01\"", "{\"a\":tr", "[", "[{",
+            "[{\"field\":\"f\",\"old\":null,\"new\":\"x\"}", "[{\"field\":\"f\",\"old\":nu",
+            // bad literals
+            "{\"a\":tru}", "{\"a\":True}", "{\"a\":TRUE}", "{\"a\":truee}", "{\"a\":true1}", "{\"a\":fals}", "{\"a\":falsey}",
+            "[{\"field\":\"f\",\"old\":nul,\"new\":\"x\"}]", "[{\"field\":\"f\",\"old\":Null,\"new\":\"x\"}]",
+            "[{\"field\":\"f\",\"old\":nulls,\"new\":\"x\"}]", "{\"a\":undefined}", "{\"a\":NaN}",
+            // leading, trailing and missing commas, missing colons
+            "{,\"a\":true}", "{\"a\":true,}", "{\"a\":[,\"x\"]}", "{\"a\":[\"x\",]}", "{\"a\":[\"x\" \"y\"]}",
+            "{\"a\":{\"decimal\":\"1\",}}", "{\"a\":true,,\"b\":true}", "{\"a\":true \"b\":true}", "{\"a\" true}",
+            "{\"a\"::true}", "[,{\"field\":\"f\",\"old\":null,\"new\":\"x\"}]", "[{\"field\":\"f\",\"old\":null,\"new\":\"x\"},]",
+            "[{\"field\":\"f\",\"old\":null,\"new\":\"x\",}]", "[{\"field\":\"f\",\"old\":null,\"new\":\"x\"}{\"field\":\"g\",\"old\":null,\"new\":\"x\"}]",
+            // single quotes, unquoted names, comments
+            "{'a':true}", "{\"a\":'SECRET'}", "{a:true}", "{/*c*/\"a\":true}", "{\"a\":true}//c", "{\"a\":true}/*c*/",
+            "#c\n{\"a\":true}", "{\"a\":true}#c",
+            // escapes JSON does not have, short \\u escapes
+            "{\"a\":\"\\x41\"}", "{\"a\":\"\\U00e9\"}", "{\"a\":\"\\u00g9\"}", "{\"a\":\"\\'\"}", "{\"a\":\"\\u12\"}", "{\"a\":\"\\0\"}",
+            "{\"a\":\"\\ \"}", "{\"\\x\":true}",
+            // an escaped surrogate of a name that is not one of an escaped pair (Jackson refuses it there)
+            "{\"\\ud800\":true}", "{\"\\udc00\":true}", "{\"\\ud800\\u0041\":true}", "{\"\\ud800x\":true}", "{\"\\udc00\\ud800\":true}",
+            "{\"\\ud800\udc00\":true}", "{\"\ud800" + "\\udc00\":true}", "{\"a\":{\"\\ud800\":\"1\"}}",
+            "[{\"\\udc00\":\"f\",\"old\":null,\"new\":\"x\"}]",
+            // numbers and nulls where a value must be
+            "{\"a\":1}", "{\"a\":-1}", "{\"a\":1.5e3}", "{\"a\":0}", "{\"a\":{\"decimal\":12.5}}", "{\"a\":[\"x\",1]}",
+            "{\"a\":null}", "{\"a\":[null]}", "{\"a\":{\"date\":null}}", "[{\"field\":null,\"old\":null,\"new\":\"x\"}]",
+            "[{\"field\":\"f\",\"old\":null,\"new\":[\"x\",null]}]", "[1]", "[null]", "[\"SECRET\"]", "[[]]", "{\"a\":[[\"x\"]]}",
+            "{\"a\":{\"decimal\":{\"decimal\":\"1\"}}}", "{\"a\":{\"decimal\":[\"1\"]}}",
+            // trailing content
+            "{} x", "{}{}", "{}]", "{\"a\":true}}", "{}\"SECRET\"", "{} true", "[] []", "[]]", "[],",
+            // repeated keys
+            "{\"a\":\"x\",\"a\":\"x\"}", "{\"\\u0061\":\"x\",\"a\":\"y\"}", "[{\"field\":\"f\",\"old\":null,\"new\":\"x\",\"old\":null}]"})
+    void invalidJsonIsRefusedAsExtensionsAndAsChangesLikeJacksonDid(String column) {
+        for (Supplier<?> read : List.<Supplier<?>>of(() -> ValueColumns.extensions(column), () -> ValueColumns.changes(column),
+                () -> JacksonValueColumnsOracle.extensions(column), () -> JacksonValueColumnsOracle.changes(column))) {
+            assertThatThrownBy(read::get).isInstanceOf(MalformedColumnException.class);
+        }
+        for (Supplier<?> read : List.<Supplier<?>>of(() -> ValueColumns.extensions(column), () -> ValueColumns.changes(column))) {
+            assertThatThrownBy(read::get).satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(120).doesNotContain("SECRET"));
+        }
+    }
+
+    @Test
+    void aNullColumnIsRefused() {
+        assertThatThrownBy(() -> ValueColumns.extensions((String) null)).isInstanceOf(MalformedColumnException.class)
+                .hasMessage("a JSON column is null");
+        assertThatThrownBy(() -> ValueColumns.changes((String) null)).isInstanceOf(MalformedColumnException.class)
+                .hasMessage("a JSON column is null");
+    }
+
+    @Test
+    void everyJsonWhitespaceAndEscapeReadsLikeJacksonDid() {
+        String column = " \t\r\n{ \"a\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\u00C9\\ud83c\\uDF89\" \n:\t\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\u00C9\" ,"
+                + "\r\"b\":\r[ \"x\" , \"y\" ] , \"c\" : { \"decimal\" : \"1.50\" } ,\"d\":true,\"e\":false,\"f\":[ ] } \n";
+        Map<String, Value> expected = Map.of("a\"\\/\b\f\n\r\t\u00e9\u00c9\ud83c\udf89", Value.text("\"\\/\b\f\n\r\t\u00e9\u00c9"),
+                "b", Value.textList(List.of("x", "y")), "c", Value.decimal(new BigDecimal("1.50")),
+                "d", Value.bool(true), "e", Value.bool(false), "f", Value.textList(List.of()));
+        assertThat(ValueColumns.extensions(column)).isEqualTo(expected).isEqualTo(JacksonValueColumnsOracle.extensions(column));
+        String changes = " [ { \"new\" : null , \"field\" : \"\\u0066\" , \"old\" : { \"date\" : \"2020-01-31\" } } ,"
+                + "{\"field\":\"g\",\"old\":false,\"new\":true}\t]\r\n";
+        assertThat(ValueColumns.changes(changes)).isEqualTo(JacksonValueColumnsOracle.changes(changes)).containsExactly(
+                new FieldChange("f", Optional.of(Value.date(LocalDate.of(2020, 1, 31))), Optional.empty()),
+                new FieldChange("g", Optional.of(Value.bool(false)), Optional.of(Value.bool(true))));
+        assertThat(ValueColumns.changes(" [ ] ")).isEmpty();
+        assertThat(ValueColumns.extensions("{ }")).isEmpty();
+    }
+
+    /** As Jackson did: surrogates are kept as they come in string values, and raw in names. */
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"a\":\"\\ud800\"}", "{\"a\":\"\\udc00x\"}", "{\"a\":\"\\ud800\\u0041\"}", "{\"a\":\"\\udc00\\ud800\"}",
+            "{\"a\":[\"\\ud800\\ud800\\udc00\"]}", "{\"a\":\"\ud800\"}", "{\"\ud800\":true}", "{\"\udc00x\":true}",
+            "{\"\\ud800\\udc00\":\"\\uDBFF\\uDFFF\"}", "{\"\ud800\udc00\":true}", "{\"a\":\"\u007f\u0080\ufeff\"}",
+            "[{\"field\":\"\\udc00\",\"old\":null,\"new\":\"\\ud800\"}]"})
+    void surrogatesAndOtherCharsReadLikeJacksonDid(String column) {
+        JsonColumnReaderPropertyTest.agreeOnBoth(column);
+        assertThat(JsonColumnReaderPropertyTest.outcome(() -> ValueColumns.extensions(column))
+                .equals(JsonColumnReaderPropertyTest.REFUSED)
+                && JsonColumnReaderPropertyTest.outcome(() -> ValueColumns.changes(column))
+                .equals(JsonColumnReaderPropertyTest.REFUSED)).as("accepted one way").isFalse();
+    }
+
+    @Test
+    void namesAndStringsAreBoundedAsJacksonBoundsThem() {
+        assertThat(JsonColumnReader.MAX_NAME_LENGTH).isEqualTo(StreamReadConstraints.DEFAULT_MAX_NAME_LEN);
+        assertThat(JsonColumnReader.MAX_STRING_LENGTH).isEqualTo(StreamReadConstraints.DEFAULT_MAX_STRING_LEN);
+        for (String name : List.of("n".repeat(50_000), "\\u006e".repeat(50_000), "n".repeat(50_001), "\\u006e".repeat(50_001))) {
+            JsonColumnReaderPropertyTest.agreeOnBoth("{\"" + name + "\":true}");
+            JsonColumnReaderPropertyTest.agreeOnBoth("{\"a\":{\"" + name + "\":\"1\"}}");
+        }
+        assertThat(ValueColumns.extensions("{\"" + "n".repeat(50_000) + "\":true}")).hasSize(1);
+        assertThatThrownBy(() -> ValueColumns.extensions("{\"" + "\\u006e".repeat(50_001) + "\":true}"))
+                .isInstanceOf(MalformedColumnException.class);
+        String longest = "s".repeat(JsonColumnReader.MAX_STRING_LENGTH);
+        assertThat(ValueColumns.extensions("{\"a\":\"" + longest + "\"}")).hasSize(1);
+        assertThatThrownBy(() -> ValueColumns.extensions("{\"a\":\"" + longest + "s\"}"))
+                .isInstanceOf(MalformedColumnException.class);
+        assertThatThrownBy(() -> ValueColumns.extensions("{\"a\":\"\\u0073" + longest + "\"}"))
+                .isInstanceOf(MalformedColumnException.class);
     }
 
     @Provide
