@@ -10,7 +10,9 @@ import io.casekit.core.query.SortKey;
 import io.casekit.core.service.CaseService;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.json.JsonMapper;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -67,6 +69,7 @@ public class QueryBenchmark {
     private BenchDatabase database;
     private CaseService service;
     private HandWrittenCaseQueries handWritten;
+    private HandWrittenCaseQueries handWrittenDecoded;
     private CaseQuery[] byOwner;
     private CaseQuery[] severity;
     private int next;
@@ -76,7 +79,9 @@ public class QueryBenchmark {
     public void setUp() throws SQLException {
         database = QueryData.open(store, cases, 4, ScaleBenchmark.H2_CACHE);
         service = CaseService.builder(database.store, database.catalog).build();
-        handWritten = new HandWrittenCaseQueries(database.dataSource, store, database.prefix);
+        JsonMapper mapper = JsonMapper.builder().build();
+        handWritten = new HandWrittenCaseQueries(database.dataSource, store, database.prefix, false, mapper);
+        handWrittenDecoded = new HandWrittenCaseQueries(database.dataSource, store, database.prefix, true, mapper);
         byOwner = new CaseQuery[OWNERS_QUERIED];
         for (int i = 0; i < OWNERS_QUERIED; i++) {
             byOwner[i] = CaseQuery.builder().in(CaseFilter.Party.OWNER_ID, QueryData.owner(i))
@@ -87,18 +92,23 @@ public class QueryBenchmark {
             severity[i] = CaseQuery.builder().type(Fixture.TYPE)
                     .extensionIn(QueryData.SEVERITY, new Value.Text(SEVERITIES[i])).limit(LIMIT).build();
         }
-        for (int i = 0; i < OWNERS_QUERIED; i++) {
-            same("owner " + QueryData.owner(i), service.query(QueryData.TENANT, byOwner[i]),
-                    handWritten.ownerByDueDate(QueryData.TENANT.value(), QueryData.owner(i), LIMIT));
-        }
-        for (int i = 0; i < SEVERITIES.length; i++) {
-            same("severity " + SEVERITIES[i], service.query(QueryData.TENANT, severity[i]),
-                    handWritten.extensionEquals(QueryData.TENANT.value(), Fixture.TYPE.value(), QueryData.SEVERITY,
-                            SEVERITIES[i], LIMIT));
+        for (HandWrittenCaseQueries side : List.of(handWritten, handWrittenDecoded)) {
+            for (int i = 0; i < OWNERS_QUERIED; i++) {
+                same("owner " + QueryData.owner(i), service.query(QueryData.TENANT, byOwner[i]),
+                        side.ownerByDueDate(QueryData.TENANT.value(), QueryData.owner(i), LIMIT));
+            }
+            for (int i = 0; i < SEVERITIES.length; i++) {
+                same("severity " + SEVERITIES[i], service.query(QueryData.TENANT, severity[i]),
+                        side.extensionEquals(QueryData.TENANT.value(), Fixture.TYPE.value(), QueryData.SEVERITY,
+                                SEVERITIES[i], LIMIT));
+            }
         }
     }
 
-    /** Both sides must read the same full page, or the comparison means nothing. */
+    /**
+     * Both sides must read the same full page, or the comparison means nothing: the same cases in
+     * the same order and, where the hand-written side decodes them, the same extension names per case.
+     */
     private static void same(String what, CasePage casekit, HandWrittenCaseQueries.Page handWritten) {
         List<String> a = casekit.cases().stream().map(c -> c.id().value()).toList();
         List<String> b = handWritten.rows().stream().map(r -> r.id).toList();
@@ -106,6 +116,12 @@ public class QueryBenchmark {
             throw new IllegalStateException(what + ": casekit read " + a.size() + " cases " + a + " (next: "
                     + casekit.hasNext() + "), the hand-written query " + b.size() + " " + b + " (more: "
                     + handWritten.more() + "); both must read the same full page");
+        }
+        for (int i = 0; i < a.size(); i++) {
+            Map<String, Object> decoded = handWritten.rows().get(i).extensionValues;
+            if (decoded != null && !decoded.keySet().equals(casekit.cases().get(i).extensions().keySet())) {
+                throw new IllegalStateException(what + ": case " + a.get(i) + " has other extensions on each side");
+            }
         }
     }
 
@@ -135,6 +151,11 @@ public class QueryBenchmark {
     }
 
     @Benchmark
+    public HandWrittenCaseQueries.Page handWrittenDecodedOwnerByDueDate() throws SQLException {
+        return handWrittenDecoded.ownerByDueDate(QueryData.TENANT.value(), QueryData.owner(nextOwner()), LIMIT);
+    }
+
+    @Benchmark
     public CasePage casekitSeverity() {
         return service.query(QueryData.TENANT, severity[nextSeverity()]);
     }
@@ -142,6 +163,12 @@ public class QueryBenchmark {
     @Benchmark
     public HandWrittenCaseQueries.Page handWrittenSeverity() throws SQLException {
         return handWritten.extensionEquals(QueryData.TENANT.value(), Fixture.TYPE.value(), QueryData.SEVERITY,
+                SEVERITIES[nextSeverity()], LIMIT);
+    }
+
+    @Benchmark
+    public HandWrittenCaseQueries.Page handWrittenDecodedSeverity() throws SQLException {
+        return handWrittenDecoded.extensionEquals(QueryData.TENANT.value(), Fixture.TYPE.value(), QueryData.SEVERITY,
                 SEVERITIES[nextSeverity()], LIMIT);
     }
 }

@@ -119,7 +119,9 @@ public record Case(
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(closedAt, "closedAt");
         Objects.requireNonNull(closedReason, "closedReason");
-        dueDate.ifPresent(d -> new Value.DateTime(d));
+        if (dueDate.isPresent() && dueDate.get().getNano() != 0) {
+            throw new IllegalArgumentException("a date-time value has no fraction of a second");
+        }
         if (version < 1) {
             throw new IllegalArgumentException("version must be at least 1, was " + version);
         }

@@ -8,26 +8,44 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The two queries of the query benchmark as a host would write them by hand on plain JDBC, against
  * casekit's own tables: one statement each, the same filter and order as casekit's page, one row
  * more than the page to know whether another page follows (as casekit's page tells), every column
- * mapped to a {@link HandWrittenCaseRow}.
+ * casekit reads mapped to a {@link HandWrittenCaseRow}.
+ *
+ * <p>Two forms: {@code decode = false} keeps the extensions column as JSON text (the least a query
+ * can do, but the caller cannot use the values); {@code decode = true} also decodes it with a shared
+ * Jackson {@link ObjectMapper} into a {@code Map<String, Object>}, as a host that shows or uses the
+ * extension values must, which is the work casekit's page does too (it returns typed values).
  */
 public final class HandWrittenCaseQueries {
     private static final String COLUMNS = "tenant, id, type_id, version, title, description, owner_id, priority,"
-            + " due_date, contact_id, contact_phone, attachment, extensions, created_by, created_at, updated_at";
+            + " due_date, contact_id, contact_phone, attachment, extensions, created_by, created_at, updated_at,"
+            + " status, state, closed_at, closed_reason, reopened";
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
 
     private final DataSource dataSource;
     private final String byOwner;
     private final String byExtension;
     private final boolean postgresql;
+    private final boolean decode;
+    private final ObjectMapper mapper;
 
-    /** @param database {@code h2} or {@code postgresql} */
-    public HandWrittenCaseQueries(DataSource dataSource, String database, String prefix) {
+    /**
+     * @param database {@code h2} or {@code postgresql}
+     * @param decode   whether each row's extensions are decoded into {@link HandWrittenCaseRow#extensionValues}
+     */
+    public HandWrittenCaseQueries(DataSource dataSource, String database, String prefix, boolean decode,
+                                  ObjectMapper mapper) {
         this.dataSource = dataSource;
+        this.decode = decode;
+        this.mapper = mapper;
         this.postgresql = database.equals("postgresql");
         String table = prefix + "case";
         // H2 walks an index in order only when the ORDER BY names the index's leading columns, even
@@ -77,7 +95,7 @@ public final class HandWrittenCaseQueries {
     /** One page: the rows, and whether more matched. */
     public record Page(List<HandWrittenCaseRow> rows, boolean more) {}
 
-    private static Page rows(PreparedStatement s, int limit) throws SQLException {
+    private Page rows(PreparedStatement s, int limit) throws SQLException {
         List<HandWrittenCaseRow> rows = new ArrayList<>(limit);
         try (ResultSet rs = s.executeQuery()) {
             while (rows.size() < limit && rs.next()) {
@@ -98,6 +116,14 @@ public final class HandWrittenCaseQueries {
                 row.createdBy = rs.getString(14);
                 row.createdAt = rs.getObject(15, OffsetDateTime.class);
                 row.updatedAt = rs.getObject(16, OffsetDateTime.class);
+                row.status = rs.getString(17);
+                row.state = rs.getString(18);
+                row.closedAt = rs.getObject(19, OffsetDateTime.class);
+                row.closedReason = rs.getString(20);
+                row.reopened = rs.getBoolean(21);
+                if (decode) {
+                    row.extensionValues = mapper.readValue(row.extensions, JSON_OBJECT);
+                }
                 rows.add(row);
             }
             return new Page(rows, rows.size() == limit && rs.next());
