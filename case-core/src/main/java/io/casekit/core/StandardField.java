@@ -48,6 +48,9 @@ public enum StandardField {
             "dueDate", DUE_DATE, "contactId", CONTACT_ID, "contactPhone", CONTACT_PHONE, "attachment", ATTACHMENT);
     private static final Set<String> OTHER_KEYS = Set.of(ID, TYPE, CREATOR_ID, VERSION, CREATED_BY, CREATED_AT, UPDATED_AT,
             STATUS, STATE, CLOSED_AT, CLOSED_REASON, REOPENED, CLOSED);
+    /** No longer name is reserved: {@link #isReserved} answers such names without hashing them. */
+    private static final int LONGEST_RESERVED = java.util.stream.Stream.concat(BY_NAME.keySet().stream(),
+            OTHER_KEYS.stream()).mapToInt(String::length).max().orElseThrow();
 
     private final String wireName;
     private final boolean mandatory;
@@ -73,7 +76,7 @@ public enum StandardField {
 
     /** Whether {@code name} is a key of the standard case model and so can not name an extension field. */
     public static boolean isReserved(String name) {
-        return BY_NAME.containsKey(name) || OTHER_KEYS.contains(name);
+        return name.length() <= LONGEST_RESERVED && (BY_NAME.containsKey(name) || OTHER_KEYS.contains(name));
     }
 
     Optional<Value> get(Case c) {

@@ -33,6 +33,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.util.ArrayList;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link CaseStore} and {@link CaseQueries} in a relational database (H2, PostgreSQL or MariaDB),
@@ -283,8 +284,11 @@ public final class JdbcCaseStore implements CaseStore, CaseQueries {
                 statement.bind(select);
                 List<Case> found = new ArrayList<>(query.limit() + 1);
                 try (ResultSet rs = select.executeQuery()) {
+                    CaseTypeId previousType = null;
                     while (rs.next()) {
-                        found.add(readCase(tenant, CaseId.of(rs.getString(2)), rs));
+                        Case c = readCase(tenant, CaseId.of(rs.getString(2)), previousType, rs);
+                        found.add(c);
+                        previousType = c.typeId();
                     }
                 }
                 return found;
@@ -488,10 +492,20 @@ public final class JdbcCaseStore implements CaseStore, CaseQueries {
 
     /** A case from a row of {@link Statements#CASE_COLUMNS}. */
     Case readCase(TenantId tenant, CaseId id, ResultSet rs) throws SQLException {
+        return readCase(tenant, id, null, rs);
+    }
+
+    /**
+     * A case from a row of {@link Statements#CASE_COLUMNS}; its type is {@code previousType} itself,
+     * not checked and made again, when the row names the same type (the rows of a page mostly do).
+     */
+    private Case readCase(TenantId tenant, CaseId id, @Nullable CaseTypeId previousType, ResultSet rs)
+            throws SQLException {
+        String type = rs.getString(3);
         return Case.builder()
                 .tenant(tenant)
                 .id(id)
-                .typeId(CaseTypeId.of(rs.getString(3)))
+                .typeId(previousType != null && previousType.value().equals(type) ? previousType : CaseTypeId.of(type))
                 .version(rs.getLong(4))
                 .title(rs.getString(5))
                 .description(rs.getString(6))
