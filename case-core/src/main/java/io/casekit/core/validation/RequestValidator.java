@@ -126,7 +126,6 @@ public final class RequestValidator {
                 }
             }
         }
-        request.dropRefusedUnchanged(validator);
         request.requireAll(modification.aiccRequest() ? AICC_MANDATORY : ALWAYS_MANDATORY);
         request.checkStandardFields(validator);
         request.checkNotInPast(dueDateNotBefore);
@@ -253,8 +252,6 @@ public final class RequestValidator {
         final Map<String, Optional<Value>> changes = new LinkedHashMap<>();
         /** The keys sent with the value the case holds: in {@link #changes} at most as no-ops, never judged. */
         final Set<String> unchanged = new HashSet<>();
-        /** The texts of the standard fields in {@link #unchanged}, judged together by {@link #dropRefusedUnchanged}. */
-        final StandardFieldValues unchangedValues = new StandardFieldValues();
 
         Request(Map<String, InputValue> caseInfo, StandardFieldValues values, List<String> absentOrder) {
             this.caseInfo = caseInfo;
@@ -292,29 +289,13 @@ public final class RequestValidator {
         /**
          * A standard field sent with its stored value: not judged. It stays in the change (a no-op
          * here, written again on a re-apply) only when today's rules would accept it as a new value,
-         * which {@link #dropRefusedUnchanged} decides for all of them at once.
+         * which {@link #checkStandardFields} decides in the same validation as the new values (each
+         * key is one or the other), without reporting a violation for it.
          */
         void unchangedStandard(String key, String text, Value stored) {
             unchanged.add(key);
-            unchangedValues.set(key, text);
+            values.set(key, text);
             changes.put(key, Optional.of(stored));
-        }
-
-        /**
-         * Takes out of the change each unchanged standard field that today's rules would refuse as a
-         * new value. One validation of all of them (a bean whose other properties are null, which
-         * no constraint refuses) rather than one per field: measured, docs/benchmarks.md §2.
-         */
-        void dropRefusedUnchanged(Validator validator) {
-            if (unchanged.isEmpty()) {
-                return;
-            }
-            for (ConstraintViolation<StandardFieldValues> v : validator.validate(unchangedValues)) {
-                String key = v.getPropertyPath().iterator().next().getName();
-                if (unchanged.contains(key)) {
-                    changes.remove(key);
-                }
-            }
         }
 
         /** An extension field sent with its stored value: not judged, even when the template no longer has it. */
@@ -355,10 +336,19 @@ public final class RequestValidator {
             }
         }
 
+        /**
+         * One validation of the standard fields' texts (Hibernate Validator costs per call, measured:
+         * docs/benchmarks.md §2): a violation of a new value is reported; one of a value sent back
+         * unchanged only takes that no-op out of the change.
+         */
         void checkStandardFields(Validator validator) {
             Set<ConstraintViolation<StandardFieldValues>> found = validator.validate(values);
             for (ConstraintViolation<StandardFieldValues> v : found) {
                 String key = v.getPropertyPath().iterator().next().getName();
+                if (unchanged.contains(key)) {
+                    changes.remove(key);
+                    continue;
+                }
                 ViolationCode code = CODES.get(v.getMessageTemplate());
                 @SuppressWarnings("unchecked")
                 HibernateConstraintViolation<StandardFieldValues> hibernate = v.unwrap(HibernateConstraintViolation.class);
