@@ -7,11 +7,12 @@ import io.casekit.core.CaseId;
 import io.casekit.core.CaseModification;
 import io.casekit.core.CaseTypeId;
 import io.casekit.core.InputValue;
+import io.casekit.core.Priority;
 import io.casekit.core.TenantId;
-import io.casekit.core.Value;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -52,8 +53,11 @@ class UnchangedStandardFieldsRandomTest {
             Case current = Case.builder().tenant(TenantId.of("t1")).id(CaseId.of("c1")).typeId(CaseTypeId.of("ty"))
                     .title(stored.get("title")).description(stored.get("description")).ownerId(stored.get("ownerId"))
                     .contactId(stored.get("contactId")).contactPhone(stored.get("contactPhone"))
-                    .attachment(stored.get("attachment")).version(1).createdBy(OPERATOR).createdAt(AT).updatedAt(AT).build();
-            List<String> order = new ArrayList<>(TEXT_FIELDS);
+                    .attachment(stored.get("attachment")).priority(Priority.HIGH)
+                    .dueDate(LocalDateTime.of(2030, 1, 31, 9, 30)).version(1).createdBy(OPERATOR).createdAt(AT).updatedAt(AT).build();
+            stored.put("priority", "High");
+            stored.put("dueDate", "2030-01-31 09:30:00");
+            List<String> order = new ArrayList<>(stored.keySet());
             Collections.shuffle(order, random);
             Map<String, InputValue> caseInfo = new LinkedHashMap<>();
             caseInfo.put("id", InputValue.text("c1"));
@@ -72,7 +76,7 @@ class UnchangedStandardFieldsRandomTest {
             assertThat(result.violations()).as("run %d %s", run, caseInfo).isEmpty();
             assertThat(List.copyOf(result.changes().keySet())).as("run %d %s", run, caseInfo).isEqualTo(expected);
             for (String field : expected) {
-                assertThat(result.changes().get(field)).contains(Value.text(stored.get(field)));
+                assertThat(result.changes().get(field)).contains(current.value(field).orElseThrow());
             }
         }
     }
