@@ -378,8 +378,9 @@ public record Case(
         }
 
         /**
-         * Every extension field of the case, replacing those set before. The map is copied; its
-         * order does not matter (a case keeps its extensions sorted by name).
+         * Every extension field of the case, replacing those set before. The map is copied (another
+         * case's {@link Case#extensions()}, which never changes, is shared until this builder changes
+         * it); its order does not matter (a case keeps its extensions sorted by name).
          *
          * @throws NullPointerException when the map, a name or a value is null
          */

@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The extension fields of a {@link Case}: an unmodifiable map, field name to value, iterated in name
@@ -18,7 +20,9 @@ import java.util.function.BiConsumer;
  * that a case built from another case's extensions, or by a builder, takes them over without
  * copying or checking them again (a case read from a store is built once per row: copying its map
  * twice was a measured part of a query page, docs/benchmarks.md §5). Immutable and thread-safe.
- * Equal to any {@link Map} with the same entries, as {@link Map#equals} asks.
+ * Equal to any {@link Map} with the same entries, as {@link Map#equals} asks. Every mutator, of the
+ * map and of its views, throws {@link UnsupportedOperationException}, also one that would change
+ * nothing (as {@link Collections#unmodifiableMap}).
  */
 final class SortedExtensions extends AbstractMap<String, Value> {
     static final SortedExtensions EMPTY = new SortedExtensions(new TreeMap<>());
@@ -108,5 +112,73 @@ final class SortedExtensions extends AbstractMap<String, Value> {
     @Override
     public void forEach(BiConsumer<? super String, ? super Value> action) {
         map.forEach(action);
+    }
+
+    // Every mutator refuses, also when it would change nothing (AbstractMap's and Map's defaults
+    // answer quietly then), as Collections.unmodifiableMap does: the view refuses them all.
+
+    @Override
+    public Value put(String key, Value value) {
+        return view.put(key, value);
+    }
+
+    @Override
+    public Value remove(Object key) {
+        return view.remove(key);
+    }
+
+    @Override
+    public void putAll(Map<? extends String, ? extends Value> m) {
+        view.putAll(m);
+    }
+
+    @Override
+    public void clear() {
+        view.clear();
+    }
+
+    @Override
+    public Value putIfAbsent(String key, Value value) {
+        return view.putIfAbsent(key, value);
+    }
+
+    @Override
+    public boolean remove(Object key, Object value) {
+        return view.remove(key, value);
+    }
+
+    @Override
+    public boolean replace(String key, Value oldValue, Value newValue) {
+        return view.replace(key, oldValue, newValue);
+    }
+
+    @Override
+    public Value replace(String key, Value value) {
+        return view.replace(key, value);
+    }
+
+    @Override
+    public void replaceAll(BiFunction<? super String, ? super Value, ? extends Value> function) {
+        view.replaceAll(function);
+    }
+
+    @Override
+    public Value computeIfAbsent(String key, Function<? super String, ? extends Value> mappingFunction) {
+        return view.computeIfAbsent(key, mappingFunction);
+    }
+
+    @Override
+    public Value computeIfPresent(String key, BiFunction<? super String, ? super Value, ? extends Value> remapping) {
+        return view.computeIfPresent(key, remapping);
+    }
+
+    @Override
+    public Value compute(String key, BiFunction<? super String, ? super Value, ? extends Value> remapping) {
+        return view.compute(key, remapping);
+    }
+
+    @Override
+    public Value merge(String key, Value value, BiFunction<? super Value, ? super Value, ? extends Value> remapping) {
+        return view.merge(key, value, remapping);
     }
 }

@@ -20,8 +20,8 @@ package io.casekit.store.jdbc;
  *       and refuse anything deeper. Stored values are far below these (a value is at most 1 MiB by the
  *       rules).</li>
  * </ul>
- * Every refusal is a {@link MalformedColumnException} whose message names the problem and its index
- * in the column, never the column's content.
+ * Every refusal is a {@link MalformedColumnException} whose message names the problem (and, for a
+ * syntax error, its index in the column), never the column's content.
  *
  * <p>Not thread-safe: one reader per column read, by one thread (it holds only the column and an
  * index; it allocates nothing but the strings it returns, and a builder for a string with escapes).

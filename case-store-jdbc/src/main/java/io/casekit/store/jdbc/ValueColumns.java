@@ -151,7 +151,7 @@ final class ValueColumns {
                                 once(newValue);
                                 newValue = readOptional(in);
                             }
-                            default -> throw new MalformedColumnException("a stored change has the unknown key " + name);
+                            default -> throw new MalformedColumnException("a stored change has a key other than field, old and new");
                         }
                     } while (in.more('}'));
                 }
@@ -243,7 +243,7 @@ final class ValueColumns {
                 }
                 String kind = in.name();
                 if (in.peek() != '"') {
-                    throw new MalformedColumnException("a stored " + kind + " is not a string");
+                    throw new MalformedColumnException("a stored value object's text is not a string");
                 }
                 String text = in.string();
                 in.expect('}', "a stored value object has more than one key");
@@ -253,7 +253,7 @@ final class ValueColumns {
                             .orElseThrow(() -> new MalformedColumnException("a stored date is not a date")));
                     case DATE_TIME -> new Value.DateTime(dateTime(text)
                             .orElseThrow(() -> new MalformedColumnException("a stored dateTime is not a date-time")));
-                    default -> throw new MalformedColumnException("a stored value has the unknown kind " + kind);
+                    default -> throw new MalformedColumnException("a stored value object has a kind other than decimal, date and dateTime");
                 };
             }
             default:

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -200,11 +199,9 @@ class JsonColumnReaderEdgeCaseTest {
 
     /**
      * The message of a refusal never holds the column's content, whichever part of it is wrong, and
-     * stays short. Fails today: ValueColumns puts the key of a value object and an unknown key of a
-     * change into the message ("a stored SECRET is not a string", "a stored value has the unknown kind
-     * SECRET", "a stored change has the unknown key SECRET"), up to 50,000 chars of the column.
+     * stays short (ValueColumns once put a value object's kind and a change's unknown key into the
+     * message, up to 50,000 chars of the column).
      */
-    @Disabled("defect: ValueColumns quotes a value object's kind and a change's unknown key in its messages")
     @Test
     void aRefusalNeverQuotesTheColumn() {
         String longKey = "SECRET" + "k".repeat(NAME - 6);
