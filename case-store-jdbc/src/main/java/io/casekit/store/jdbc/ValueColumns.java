@@ -3,7 +3,6 @@ package io.casekit.store.jdbc;
 import io.casekit.core.FieldChange;
 import io.casekit.core.Value;
 import io.casekit.core.WireFormats;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -13,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.json.JsonFactory;
 
 /**
  * The JSON forms of the columns that hold typed values: a case's extension fields and a history
@@ -46,14 +42,13 @@ import tools.jackson.core.json.JsonFactory;
  * a {@code null} where a value must be, or trailing content is a {@link MalformedColumnException},
  * never a guess; a {@code null} column too. Any JSON whitespace is accepted between tokens (PostgreSQL's
  * {@code jsonb} answers {@code {"a": "b", "c": true}}), and keys in any order. Thread-safe: no shared
- * mutable state; each call uses its own generator or {@link JsonColumnReader}. Jackson's streaming core
- * writes; the small {@link JsonColumnReader} reads (a CPU profile showed Jackson's parser creation and
- * tokenizer taking a third of a query page, docs/benchmarks.md §5) and accepts exactly what Jackson's
- * parser accepted, which a test keeps as the reference.
+ * mutable state; each call uses its own builder or {@link JsonColumnReader}. The small
+ * {@link JsonColumnReader} reads (a CPU profile showed Jackson's parser creation and tokenizer taking a
+ * third of a query page, docs/benchmarks.md §5) and accepts exactly what Jackson's parser accepted;
+ * {@link JsonColumnWriter} writes strings char for char as Jackson's generator did (a generator per
+ * column was 4 % of an H2 modify, §2). Tests keep the former Jackson reader and writer as the reference.
  */
 final class ValueColumns {
-    /** Writes the columns only; {@link JsonColumnReader} reads them. */
-    private static final JsonFactory JSON = JsonFactory.builder().build();
     static final String DECIMAL = "decimal";
     static final String DATE = "date";
     static final String DATE_TIME = "dateTime";
@@ -65,16 +60,19 @@ final class ValueColumns {
 
     /** Extension fields as one JSON object; {@code {}} when there are none. */
     static String extensions(Map<String, Value> extensions) {
-        StringWriter out = new StringWriter(32 + 32 * extensions.size());
-        try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
-            g.writeStartObject();
-            for (Map.Entry<String, Value> e : extensions.entrySet()) {
-                g.writeName(e.getKey());
-                write(g, e.getValue());
+        StringBuilder out = new StringBuilder(32 + 32 * extensions.size());
+        out.append('{');
+        boolean first = true;
+        for (Map.Entry<String, Value> e : extensions.entrySet()) {
+            if (!first) {
+                out.append(',');
             }
-            g.writeEndObject();
+            first = false;
+            JsonColumnWriter.string(out, e.getKey());
+            out.append(':');
+            write(out, e.getValue());
         }
-        return out.toString();
+        return out.append('}').toString();
     }
 
     /**
@@ -100,21 +98,20 @@ final class ValueColumns {
 
     /** The changes of a history entry as one JSON array, in their order. */
     static String changes(List<FieldChange> changes) {
-        StringWriter out = new StringWriter(64 * Math.max(1, changes.size()));
-        try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
-            g.writeStartArray();
-            for (FieldChange change : changes) {
-                g.writeStartObject();
-                g.writeStringProperty(FIELD, change.field());
-                g.writeName(OLD);
-                writeOptional(g, change.oldValue());
-                g.writeName(NEW);
-                writeOptional(g, change.newValue());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+        StringBuilder out = new StringBuilder(64 * Math.max(1, changes.size()));
+        out.append('[');
+        for (int i = 0; i < changes.size(); i++) {
+            FieldChange change = changes.get(i);
+            out.append(i == 0 ? "{" : ",{");
+            out.append('"').append(FIELD).append("\":");
+            JsonColumnWriter.string(out, change.field());
+            out.append(",\"").append(OLD).append("\":");
+            writeOptional(out, change.oldValue());
+            out.append(",\"").append(NEW).append("\":");
+            writeOptional(out, change.newValue());
+            out.append('}');
         }
-        return out.toString();
+        return out.append(']').toString();
     }
 
     /**
@@ -168,39 +165,42 @@ final class ValueColumns {
         return changes;
     }
 
-    private static void write(JsonGenerator g, Value value) {
+    private static void write(StringBuilder out, Value value) {
         if (value instanceof Value.Text t) {
-            g.writeString(t.value());
+            JsonColumnWriter.string(out, t.value());
         } else if (value instanceof Value.Bool b) {
-            g.writeBoolean(b.value());
+            out.append(b.value());
         } else if (value instanceof Value.TextList l) {
-            g.writeStartArray();
-            for (String item : l.values()) {
-                g.writeString(item);
+            out.append('[');
+            for (int i = 0; i < l.values().size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                JsonColumnWriter.string(out, l.values().get(i));
             }
-            g.writeEndArray();
+            out.append(']');
         } else if (value instanceof Value.Decimal d) {
-            tagged(g, DECIMAL, d.value().toString());
+            tagged(out, DECIMAL, d.value().toString());
         } else if (value instanceof Value.Date d) {
-            tagged(g, DATE, WireFormats.format(d.value()));
+            tagged(out, DATE, WireFormats.format(d.value()));
         } else if (value instanceof Value.DateTime d) {
-            tagged(g, DATE_TIME, WireFormats.format(d.value()));
+            tagged(out, DATE_TIME, WireFormats.format(d.value()));
         } else {
             throw new IllegalArgumentException("no JSON form for " + value.getClass());
         }
     }
 
-    private static void tagged(JsonGenerator g, String kind, String text) {
-        g.writeStartObject();
-        g.writeStringProperty(kind, text);
-        g.writeEndObject();
+    private static void tagged(StringBuilder out, String kind, String text) {
+        out.append("{\"").append(kind).append("\":");
+        JsonColumnWriter.string(out, text);
+        out.append('}');
     }
 
-    private static void writeOptional(JsonGenerator g, Optional<Value> value) {
+    private static void writeOptional(StringBuilder out, Optional<Value> value) {
         if (value.isPresent()) {
-            write(g, value.get());
+            write(out, value.get());
         } else {
-            g.writeNull();
+            out.append("null");
         }
     }
 

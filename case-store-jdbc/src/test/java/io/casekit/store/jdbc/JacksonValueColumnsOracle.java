@@ -2,12 +2,16 @@ package io.casekit.store.jdbc;
 
 import io.casekit.core.FieldChange;
 import io.casekit.core.Value;
+import java.io.StringWriter;
+import io.casekit.core.WireFormats;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -160,4 +164,77 @@ final class JacksonValueColumnsOracle {
             throw new MalformedColumnException("a JSON column holds more than one value");
         }
     }
+
+    // The writer as it was before JsonColumnWriter, word for word.
+    private static final JsonFactory WRITER = JsonFactory.builder().build();
+
+    /** Extension fields as one JSON object; {@code {}} when there are none. */
+    static String extensionsText(Map<String, Value> extensions) {
+        StringWriter out = new StringWriter(32 + 32 * extensions.size());
+        try (JsonGenerator g = WRITER.createGenerator(ObjectWriteContext.empty(), out)) {
+            g.writeStartObject();
+            for (Map.Entry<String, Value> e : extensions.entrySet()) {
+                g.writeName(e.getKey());
+                writeValue(g, e.getValue());
+            }
+            g.writeEndObject();
+        }
+        return out.toString();
+    }
+
+    /** The changes of a history entry as one JSON array, in their order. */
+    static String changesText(List<FieldChange> changes) {
+        StringWriter out = new StringWriter(64 * Math.max(1, changes.size()));
+        try (JsonGenerator g = WRITER.createGenerator(ObjectWriteContext.empty(), out)) {
+            g.writeStartArray();
+            for (FieldChange change : changes) {
+                g.writeStartObject();
+                g.writeStringProperty("field", change.field());
+                g.writeName("old");
+                writeOptional(g, change.oldValue());
+                g.writeName("new");
+                writeOptional(g, change.newValue());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        return out.toString();
+    }
+
+    private static void writeValue(JsonGenerator g, Value value) {
+        if (value instanceof Value.Text t) {
+            g.writeString(t.value());
+        } else if (value instanceof Value.Bool b) {
+            g.writeBoolean(b.value());
+        } else if (value instanceof Value.TextList l) {
+            g.writeStartArray();
+            for (String item : l.values()) {
+                g.writeString(item);
+            }
+            g.writeEndArray();
+        } else if (value instanceof Value.Decimal d) {
+            tagged(g, ValueColumns.DECIMAL, d.value().toString());
+        } else if (value instanceof Value.Date d) {
+            tagged(g, ValueColumns.DATE, WireFormats.format(d.value()));
+        } else if (value instanceof Value.DateTime d) {
+            tagged(g, ValueColumns.DATE_TIME, WireFormats.format(d.value()));
+        } else {
+            throw new IllegalArgumentException("no JSON form for " + value.getClass());
+        }
+    }
+
+    private static void tagged(JsonGenerator g, String kind, String text) {
+        g.writeStartObject();
+        g.writeStringProperty(kind, text);
+        g.writeEndObject();
+    }
+
+    private static void writeOptional(JsonGenerator g, Optional<Value> value) {
+        if (value.isPresent()) {
+            writeValue(g, value.get());
+        } else {
+            g.writeNull();
+        }
+    }
+
 }

@@ -22,6 +22,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -360,6 +361,29 @@ class JsonColumnReaderPropertyTest {
                 out.append(random.nextBoolean() ? Character.toUpperCase(digit) : digit);
             }
         }
+    }
+
+    /** The writer writes every column char for char as Jackson's generator did (stored rows, H2's LIKE texts). */
+    @Property
+    void theWriterWritesWhatJacksonWrote(@ForAll("extensionMaps") Map<String, Value> extensions,
+                                         @ForAll("changeLists") List<FieldChange> changes) {
+        assertThat(ValueColumns.extensions(extensions)).isEqualTo(JacksonValueColumnsOracle.extensionsText(extensions));
+        assertThat(ValueColumns.changes(changes)).isEqualTo(JacksonValueColumnsOracle.changesText(changes));
+    }
+
+    /** Every char below U+0080, the surrogates' edges and the line separators, alone and among others. */
+    @Example
+    void theWriterEscapesEachCharAsJacksonDid() {
+        StringBuilder all = new StringBuilder();
+        for (char c = 0; c < 0x80; c++) {
+            all.append(c);
+            Map<String, Value> one = Map.of(String.valueOf(c), Value.text("a" + c + "b"));
+            assertThat(ValueColumns.extensions(one)).as("U+%04X", (int) c)
+                    .isEqualTo(JacksonValueColumnsOracle.extensionsText(one));
+        }
+        all.append("\u2028\u2029\ud800\udbff\udc00\udfff\ud83d\ude00\u00e9\uffff");
+        Map<String, Value> every = Map.of(all.toString(), Value.textList(List.of(all.toString(), "")));
+        assertThat(ValueColumns.extensions(every)).isEqualTo(JacksonValueColumnsOracle.extensionsText(every));
     }
 
     @Provide
