@@ -388,17 +388,12 @@ class JsonColumnReaderPropertyTest {
 
     @Provide
     Arbitrary<Map<String, Value>> extensionMaps() {
-        return Arbitraries.maps(names(), values()).ofMaxSize(6);
+        return ColumnArbitraries.extensionMaps(names(), values());
     }
 
     @Provide
     Arbitrary<List<FieldChange>> changeLists() {
-        Arbitrary<Optional<Value>> optional = values().optional(0.7);
-        return Combinators.combine(names(), optional, optional)
-                .as((field, before, after) -> before.equals(after)
-                        ? new FieldChange(field, Optional.empty(), Optional.of(Value.text("x")))
-                        : new FieldChange(field, before, after))
-                .list().ofMaxSize(5);
+        return ColumnArbitraries.changeLists(names(), values());
     }
 
     /** Names as hosts choose them, and any string: control chars, quotes, surrogates, the empty one. */

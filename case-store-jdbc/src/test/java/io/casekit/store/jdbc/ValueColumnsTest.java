@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -224,17 +223,12 @@ class ValueColumnsTest {
 
     @Provide
     Arbitrary<Map<String, Value>> extensionMaps() {
-        return Arbitraries.maps(names(), values()).ofMaxSize(6);
+        return ColumnArbitraries.extensionMaps(names(), values());
     }
 
     @Provide
     Arbitrary<List<FieldChange>> changeLists() {
-        Arbitrary<Optional<Value>> optional = values().optional(0.7);
-        return Combinators.combine(names(), optional, optional)
-                .as((field, before, after) -> before.equals(after)
-                        ? new FieldChange(field, Optional.empty(), Optional.of(Value.text("x")))
-                        : new FieldChange(field, before, after))
-                .list().ofMaxSize(5);
+        return ColumnArbitraries.changeLists(names(), values());
     }
 
     private static Arbitrary<String> names() {
