@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * the handle was opened.
  *
  * <p><b>Otherwise</b> each call takes a connection, runs, and gives it back before returning: a
- * write as one transaction it begins and commits (or rolls back), a read as a single statement. A
+ * write as one transaction it begins and commits (or rolls back), a read as a single statement, and
+ * a write that is a single statement ({@link #writeOneStatement}) as that statement. A
  * connection that comes with autocommit off is used only where the strategy says that it holds no
  * one else's work (manual-commit pool, or host-managed outside a host transaction): there a read's
  * implicit transaction is committed and a write commits explicitly. Under the default strategy it is
@@ -166,15 +167,19 @@ final class Database {
         HandleSupplier bound = jdbi.getHandleScope().get();
         if (bound != null) {
             Handle handle = bound.getHandle();
-            return handle == SESSION.get() ? readOn(handle, work) : work.run(handle.getConnection());
+            return handle == SESSION.get() ? eachStatementAtomic(handle, work) : work.run(handle.getConnection());
         }
         if (inManagedTransaction()) {
             return onManagedConnection(work);
         }
-        return onOwnHandle(jdbi.open(), handle -> readOn(handle, work));
+        return onOwnHandle(jdbi.open(), handle -> eachStatementAtomic(handle, work));
     }
 
-    private <R> R readOn(Handle handle, Work<R> work) throws SQLException {
+    /**
+     * Runs work whose statements are each atomic by themselves on a handle of the store's (its own or
+     * the session's): as they are under autocommit, else in a transaction it begins and ends.
+     */
+    private <R> R eachStatementAtomic(Handle handle, Work<R> work) throws SQLException {
         if (handle.getConnection().getAutoCommit()) {
             return work.run(handle.getConnection());
         }
@@ -186,6 +191,20 @@ final class Database {
      * the thread's handle, or one of the host's manager), else in its own.
      */
     <R> R write(Work<R> work) throws SQLException {
+        return write(work, false);
+    }
+
+    /**
+     * Runs a write that is a single statement, atomic by itself, as {@link #write} does, except that
+     * outside the host's transaction it begins none of its own where the connection is in autocommit
+     * mode: the statement commits itself. The work may read after that statement (to explain
+     * its outcome), but must not write again.
+     */
+    <R> R writeOneStatement(Work<R> work) throws SQLException {
+        return write(work, true);
+    }
+
+    private <R> R write(Work<R> work, boolean oneStatement) throws SQLException {
         HandleSupplier bound = jdbi.getHandleScope().get();
         if (bound != null) {
             Handle handle = bound.getHandle();
@@ -195,12 +214,13 @@ final class Database {
             if (inManagedTransaction()) {
                 throw notInManagedTransaction();
             }
-            return inOwnTransaction(handle, work);
+            return oneStatement ? eachStatementAtomic(handle, work) : inOwnTransaction(handle, work);
         }
         if (inManagedTransaction()) {
             return onManagedConnection(work);
         }
-        return onOwnHandle(jdbi.open(), handle -> inOwnTransaction(handle, work));
+        return onOwnHandle(jdbi.open(),
+                handle -> oneStatement ? eachStatementAtomic(handle, work) : inOwnTransaction(handle, work));
     }
 
     /**

@@ -52,8 +52,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Cost.</b> {@link #find}, {@link #history} and {@link #historyPage} are one query (a page
  * returns at most its limit of rows, read on the history table's primary key); {@link #insert} two inserts;
- * {@link #update} one update and one insert, plus one locking read only when the update matched no
- * row. {@link #page} and {@link #count} (the query SPI {@link CaseQueries}) are one query each, whose
+ * {@link #update} on PostgreSQL and H2 one statement that updates the row and inserts its history
+ * entry ({@link Statements#updateCaseWithHistory}), atomic by itself and so, under autocommit, with
+ * no transaction of its own; on MariaDB one update and one insert in a transaction; everywhere one
+ * locking read more only when the update matched no row. {@link #page} and {@link #count} (the query SPI {@link CaseQueries}) are one query each, whose
  * text depends only on the query's shape (see {@code README.md}, "Queries"); {@link #statistics} is one
  * query that counts in the database; {@link #erase} two deletes. No statement reads metadata. Inside {@link #inSession} (as the service runs each modify), the
  * calls share one connection instead of taking one each; each keeps its own transaction.
@@ -189,13 +191,23 @@ public final class JdbcCaseStore implements CaseStore, CaseQueries {
         checkTimes(updated);
         TimeColumns.keepable(entry.at());
         try {
-            db.write(h -> {
-                if (compareAndSet(h, updated, expectedVersion) == 0) {
-                    throw missingOrMoved(h, updated, expectedVersion);
-                }
-                insertHistory(h, entry);
-                return null;
-            });
+            Statements.UpdateWithHistory oneStatement = db.sql.updateCaseWithHistory;
+            if (oneStatement != null) {
+                db.writeOneStatement(h -> {
+                    if (compareAndSetWithHistory(h, oneStatement, updated, expectedVersion, entry) == 0) {
+                        throw missingOrMoved(h, updated, expectedVersion);
+                    }
+                    return null;
+                });
+            } else {
+                db.write(h -> {
+                    if (compareAndSet(h, updated, expectedVersion) == 0) {
+                        throw missingOrMoved(h, updated, expectedVersion);
+                    }
+                    insertHistory(h, entry);
+                    return null;
+                });
+            }
         } catch (CaseException | Database.Refused e) {
             throw e;
         } catch (SQLException | RuntimeException e) {
@@ -436,28 +448,49 @@ public final class JdbcCaseStore implements CaseStore, CaseQueries {
 
     private int compareAndSet(Connection h, Case c, long expectedVersion) throws SQLException {
         try (PreparedStatement update = h.prepareStatement(db.sql.updateCase)) {
-            update.setString(1, c.title());
-            update.setString(2, c.description());
-            text(update, 3, c.ownerId());
-            text(update, 4, c.priority().map(Priority::wireName));
-            db.time.setDueDate(update, 5, c.dueDate());
-            text(update, 6, c.contactId());
-            text(update, 7, c.contactPhone());
-            text(update, 8, c.attachment());
-            update.setString(9, ValueColumns.extensions(c.extensions()));
-            update.setLong(10, c.version());
-            db.time.setInstant(update, 11, c.updatedAt());
-            update.setString(12, c.status());
-            update.setString(13, c.state().wireName());
-            db.time.setOptionalInstant(update, 14, c.closedAt());
-            text(update, 15, c.closedReason());
-            update.setBoolean(16, c.reopened());
-            update.setString(17, CaseFilter.TitleContains.fold(c.title()));
-            update.setString(18, c.tenant().value());
-            update.setString(19, c.id().value());
-            update.setLong(20, expectedVersion);
+            bindCompareAndSet(update, 1, c, expectedVersion);
             return update.executeUpdate();
         }
+    }
+
+    /** {@link Statements#updateCaseWithHistory}: the rows it inserted, 1 or 0 (no row matched). */
+    private int compareAndSetWithHistory(Connection h, Statements.UpdateWithHistory statement, Case c,
+                                         long expectedVersion, HistoryEntry entry) throws SQLException {
+        try (PreparedStatement update = h.prepareStatement(statement.sql())) {
+            bindCompareAndSet(update, statement.firstUpdate(), c, expectedVersion);
+            int history = statement.firstHistory();
+            db.time.setInstant(update, history, entry.at());
+            update.setString(history + 1, entry.actor());
+            update.setString(history + 2, ValueColumns.changes(entry.changes()));
+            update.setString(history + 3, entry.kind().wireName());
+            text(update, history + 4, entry.remark());
+            return update.executeUpdate();
+        }
+    }
+
+    /** Binds the 20 parameters of {@link Statements#updateCase}, the first at position {@code first}. */
+    private void bindCompareAndSet(PreparedStatement update, int first, Case c, long expectedVersion)
+            throws SQLException {
+        update.setString(first, c.title());
+        update.setString(first + 1, c.description());
+        text(update, first + 2, c.ownerId());
+        text(update, first + 3, c.priority().map(Priority::wireName));
+        db.time.setDueDate(update, first + 4, c.dueDate());
+        text(update, first + 5, c.contactId());
+        text(update, first + 6, c.contactPhone());
+        text(update, first + 7, c.attachment());
+        update.setString(first + 8, ValueColumns.extensions(c.extensions()));
+        update.setLong(first + 9, c.version());
+        db.time.setInstant(update, first + 10, c.updatedAt());
+        update.setString(first + 11, c.status());
+        update.setString(first + 12, c.state().wireName());
+        db.time.setOptionalInstant(update, first + 13, c.closedAt());
+        text(update, first + 14, c.closedReason());
+        update.setBoolean(first + 15, c.reopened());
+        update.setString(first + 16, CaseFilter.TitleContains.fold(c.title()));
+        update.setString(first + 17, c.tenant().value());
+        update.setString(first + 18, c.id().value());
+        update.setLong(first + 19, expectedVersion);
     }
 
     /** Why a compare-and-set matched no row: the case is absent, or at another version. */

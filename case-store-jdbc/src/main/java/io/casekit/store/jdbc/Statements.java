@@ -1,5 +1,7 @@
 package io.casekit.store.jdbc;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Every statement the store and catalog run, built once from the validated table prefix. Values
  * are always bound parameters; the prefix is the only text that varies.
@@ -33,6 +35,25 @@ final class Statements {
     final String insertHistory;
     /** Binds the new state (ending in {@code title_folded}), then tenant, id and the expected version. */
     final String updateCase;
+    /**
+     * {@link #updateCase} and the insert of its history entry as one statement, atomic by itself, so
+     * that it needs neither a transaction of its own nor a second statement: on PostgreSQL a
+     * data-modifying {@code WITH}, on H2 an {@code INSERT ... SELECT} from the {@code FINAL TABLE} of
+     * the update. Null on MariaDB, which has neither. The tenant, case id and version of the entry
+     * come from the updated row, so the statement inserts one row, or none when the update matched none.
+     */
+    final @Nullable UpdateWithHistory updateCaseWithHistory;
+
+    /**
+     * A statement that updates a case and inserts its history entry.
+     *
+     * @param sql          the statement text
+     * @param firstUpdate  the position of the first of the parameters of {@link #updateCase}, bound in
+     *                     its order
+     * @param firstHistory the position of the first of the entry's {@code changed_at}, actor, changes,
+     *                     kind and remark, bound in that order
+     */
+    record UpdateWithHistory(String sql, int firstUpdate, int firstHistory) {}
     /** The version of a case, read with a lock so that it is the latest committed one. */
     final String lockedVersion;
     final String findCase;
@@ -73,6 +94,14 @@ final class Statements {
                 + " due_date = ?, contact_id = ?, contact_phone = ?, attachment = ?, extensions = " + json + ", version = ?,"
                 + " updated_at = ?, status = ?, state = ?, closed_at = ?, closed_reason = ?, reopened = ?,"
                 + " title_folded = ? WHERE tenant = ? AND id = ? AND version = ?";
+        String historyInsert = "INSERT INTO " + historyTable + " (tenant, case_id, " + HISTORY_COLUMNS + ")"
+                + " SELECT tenant, id, version, ?, ?, " + json + ", ?, ? FROM ";
+        updateCaseWithHistory = switch (dialect) {
+            case POSTGRESQL -> new UpdateWithHistory("WITH updated AS (" + updateCase
+                    + " RETURNING tenant, id, version) " + historyInsert + "updated", 1, 21);
+            case H2 -> new UpdateWithHistory(historyInsert + "FINAL TABLE (" + updateCase + ")", 6, 1);
+            case MARIADB -> null;
+        };
         lockedVersion = "SELECT version FROM " + caseTable + " WHERE tenant = ? AND id = ? FOR UPDATE";
         findCase = "SELECT " + CASE_COLUMNS + " FROM " + caseTable + " WHERE tenant = ? AND id = ?";
         history = "SELECT " + HISTORY_COLUMNS + " FROM " + historyTable

@@ -14,7 +14,8 @@ import javax.sql.DataSource;
 
 /**
  * A data source that counts connections handed back with a transaction still open: statements run
- * with autocommit off and neither committed nor rolled back. A pool such as HikariCP would quietly
+ * with autocommit off and neither committed nor rolled back. It also counts the connections taken,
+ * the statements prepared and the commits. A pool such as HikariCP would quietly
  * roll those back; a plainer one would hand the open transaction (and its old snapshot) to the next
  * borrower, so the store must never rely on it.
  */
@@ -24,6 +25,8 @@ final class TransactionTrackingDataSource implements DataSource {
     private final DataSource delegate;
     private final AtomicInteger returnedInTransaction = new AtomicInteger();
     private final AtomicInteger taken = new AtomicInteger();
+    private final AtomicInteger prepared = new AtomicInteger();
+    private final AtomicInteger commits = new AtomicInteger();
 
     TransactionTrackingDataSource(DataSource delegate) {
         this.delegate = delegate;
@@ -48,12 +51,27 @@ final class TransactionTrackingDataSource implements DataSource {
         return track(delegate.getConnection(username, password));
     }
 
+    /** How many statements were prepared (or created) on the connections taken so far. */
+    int statementsPrepared() {
+        return prepared.get();
+    }
+
+    /** How many times {@code commit()} was called on the connections taken so far. */
+    int commits() {
+        return commits.get();
+    }
+
     private Connection track(Connection connection) {
         taken.incrementAndGet();
         AtomicBoolean dirty = new AtomicBoolean();
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
                     String name = method.getName();
+                    if (STATEMENT_FACTORIES.contains(name)) {
+                        prepared.incrementAndGet();
+                    } else if (name.equals("commit")) {
+                        commits.incrementAndGet();
+                    }
                     if (STATEMENT_FACTORIES.contains(name) && !connection.getAutoCommit()) {
                         dirty.set(true);
                     } else if (name.equals("commit") || name.equals("rollback")
