@@ -63,7 +63,10 @@ final class Failures {
         if (state.equals("23505") || (state.startsWith("23") && dialect.isDuplicateKey(vendorCode))) {
             return Kind.DUPLICATE_KEY;
         }
-        if (state.equals("40001") || state.equals("40P01") || dialect.isConcurrencyFailure(vendorCode)) {
+        // 40001 serialization failure, 40P01 deadlock; 55P03 PostgreSQL's lock_not_available (its
+        // lock_timeout), as the lock wait timeouts of H2 and MariaDB are.
+        if (state.equals("40001") || state.equals("40P01") || state.equals("55P03")
+                || dialect.isConcurrencyFailure(vendorCode)) {
             return Kind.CONCURRENT_TRANSACTION;
         }
         // 57P01-57P03: PostgreSQL ended the session (terminated, crashed, not accepting): as lost a

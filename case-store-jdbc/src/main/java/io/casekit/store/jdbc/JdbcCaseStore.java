@@ -57,7 +57,7 @@ import org.jspecify.annotations.Nullable;
  * no transaction of its own; on MariaDB one update and one insert in a transaction; everywhere one
  * locking read more only when the update matched no row. {@link #page} and {@link #count} (the query SPI {@link CaseQueries}) are one query each, whose
  * text depends only on the query's shape (see {@code README.md}, "Queries"); {@link #statistics} is one
- * query that counts in the database; {@link #erase} two deletes. No statement reads metadata. Inside {@link #inSession} (as the service runs each modify), the
+ * query that counts in the database; {@link #erase} two deletes (the case row, then its history). No statement reads metadata. Inside {@link #inSession} (as the service runs each modify), the
  * calls share one connection instead of taking one each; each keeps its own transaction.
  *
  * <p><b>Failures.</b> A duplicate key is a {@link DuplicateCaseException}; a transaction the database
@@ -128,7 +128,7 @@ public final class JdbcCaseStore implements CaseStore, CaseQueries {
     /**
      * Runs {@code work} on one connection, taken now and given back when it returns: the store's
      * calls inside use it, each still its own short transaction (a read a single statement, a write
-     * one transaction). Inside a host's Jdbi handle or transaction, the calls use that, as always.
+     * one transaction, or one statement where the write is one: {@link #update} on PostgreSQL and H2). Inside a host's Jdbi handle or transaction, the calls use that, as always.
      *
      * @throws io.casekit.core.StorageUnavailableException when no connection can be had; the work has not run
      */
@@ -221,22 +221,26 @@ public final class JdbcCaseStore implements CaseStore, CaseQueries {
     }
 
     /**
-     * Two statements in one transaction: {@code DELETE} of the history rows, then of the case row.
-     * A host transaction that the store joins decides whether they stay.
+     * Two statements in one transaction: {@code DELETE} of the case row, then of the history rows.
+     * The case row first: an update of the case still in flight holds that row's lock, so the first
+     * delete waits for it, and the second then sees the history row the update wrote (deleting the
+     * history first would miss that row and leave it behind). A host transaction that the store
+     * joins decides whether they stay.
      */
     @Override
     public boolean erase(TenantId tenant, CaseId id) {
         requireArguments(tenant, id);
         try {
             return db.write(h -> {
-                try (PreparedStatement history = h.prepareStatement(db.sql.eraseHistory);
-                     PreparedStatement row = h.prepareStatement(db.sql.eraseCase)) {
+                try (PreparedStatement row = h.prepareStatement(db.sql.eraseCase);
+                     PreparedStatement history = h.prepareStatement(db.sql.eraseHistory)) {
+                    row.setString(1, tenant.value());
+                    row.setString(2, id.value());
+                    boolean existed = row.executeUpdate() == 1;
                     history.setString(1, tenant.value());
                     history.setString(2, id.value());
                     history.executeUpdate();
-                    row.setString(1, tenant.value());
-                    row.setString(2, id.value());
-                    return row.executeUpdate() == 1;
+                    return existed;
                 }
             });
         } catch (Database.Refused e) {

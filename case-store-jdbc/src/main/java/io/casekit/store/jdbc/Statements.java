@@ -64,7 +64,7 @@ final class Statements {
      * PostgreSQL and MariaDB.
      */
     final String historyPage;
-    /** Binds tenant and case id: the history first, then the case (erase). */
+    /** Binds tenant and case id: the case first, then its history (erase; see there why). */
     final String eraseHistory;
     final String eraseCase;
     /**

@@ -133,6 +133,23 @@ final class TestDatabase implements AutoCloseable {
         return pool;
     }
 
+    /**
+     * A new pool on this database, closed with it, in autocommit mode, whose connections all have the
+     * isolation level given ({@code TRANSACTION_REPEATABLE_READ}, ...): a host's pool setting.
+     */
+    HikariDataSource pool(int size, String isolation) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(0);
+        config.setConnectionTimeout(10_000);
+        config.setPoolName(prefix + name + pools.size());
+        config.setTransactionIsolation(isolation);
+        HikariDataSource pool = new HikariDataSource(config);
+        pools.add(pool);
+        return pool;
+    }
+
     /** Removes every row, so that the next test starts from empty tables. */
     void deleteAll() {
         Statements sql = new Statements(prefix, dialect);
