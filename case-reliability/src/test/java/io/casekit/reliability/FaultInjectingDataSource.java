@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import io.casekit.store.jdbc.JdbcDialect;
 
 /**
  * Sits between a connection pool and the driver, and breaks the connection at one chosen point of
@@ -34,14 +35,30 @@ final class FaultInjectingDataSource implements DataSource {
     enum Point {
         /** When the case is read, before anything is written. */
         READ_CASE,
-        /** When the compare-and-set UPDATE of the case is executed: it never reaches the database. */
+        /**
+         * When the statement that updates the case is executed: it never reaches the database. On
+         * PostgreSQL and H2 that one statement also inserts the history entry.
+         */
         UPDATE_CASE,
-        /** When the history INSERT is executed: the UPDATE ran, inside the still open transaction. */
+        /** When the history INSERT is executed: the UPDATE ran, inside the still open transaction (MariaDB). */
         INSERT_HISTORY,
-        /** When COMMIT is called: the commit never reaches the database. */
+        /** When COMMIT is called: the commit never reaches the database (MariaDB). */
         COMMIT,
-        /** Just after the database committed: the change is stored, but the answer is lost. */
-        AFTER_COMMIT
+        /**
+         * Just after the database committed: the change is stored, but the answer is lost. On
+         * MariaDB after COMMIT; on PostgreSQL and H2 after the one statement, which committed itself
+         * (autocommit).
+         */
+        AFTER_COMMIT;
+
+        /**
+         * Whether a modify on this database passes the point: PostgreSQL and H2 update the case and
+         * insert its history in one statement that commits itself, so they have neither a separate
+         * history INSERT nor a COMMIT.
+         */
+        boolean reachedOn(JdbcDialect dialect) {
+            return dialect == JdbcDialect.MARIADB || (this != INSERT_HISTORY && this != COMMIT);
+        }
     }
 
     /** How the connection breaks. */
@@ -140,10 +157,16 @@ final class FaultInjectingDataSource implements DataSource {
         private PreparedStatement statement(PreparedStatement statement, Point point) {
             return (PreparedStatement) Proxy.newProxyInstance(getClass().getClassLoader(),
                     new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
-                        if (EXECUTIONS.contains(method.getName()) && (args == null || args.length == 0)) {
-                            breakIfArmed(point);
+                        if (!EXECUTIONS.contains(method.getName()) || (args != null && args.length > 0)) {
+                            return call(statement, method, args);
                         }
-                        return call(statement, method, args);
+                        breakIfArmed(point);
+                        Object result = call(statement, method, args);
+                        // Under autocommit the update committed itself (the one statement of PostgreSQL and H2).
+                        if (point == Point.UPDATE_CASE && connection.getAutoCommit()) {
+                            breakIfArmed(Point.AFTER_COMMIT);
+                        }
+                        return result;
                     });
         }
 
@@ -171,7 +194,11 @@ final class FaultInjectingDataSource implements DataSource {
 
         private Point pointOf(String sql) {
             String prefix = db.prefix;
-            if (sql.startsWith("UPDATE " + prefix + "case ")) {
+            // The compare-and-set alone (MariaDB), or with the history insert in the same statement:
+            // PostgreSQL's data-modifying WITH, H2's INSERT from the FINAL TABLE of the update.
+            if (sql.startsWith("UPDATE " + prefix + "case ") || sql.startsWith("WITH updated AS (UPDATE " + prefix + "case ")
+                    || (sql.startsWith("INSERT INTO " + prefix + "case_history ")
+                    && sql.contains(" FINAL TABLE (UPDATE " + prefix + "case "))) {
                 return Point.UPDATE_CASE;
             }
             if (sql.startsWith("INSERT INTO " + prefix + "case_history ")) {

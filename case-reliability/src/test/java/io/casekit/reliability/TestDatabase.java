@@ -47,12 +47,7 @@ final class TestDatabase implements AutoCloseable {
 
     private TestDatabase(String name) {
         this.name = name;
-        this.dialect = switch (name) {
-            case H2 -> JdbcDialect.H2;
-            case POSTGRESQL -> JdbcDialect.POSTGRESQL;
-            case MARIADB -> JdbcDialect.MARIADB;
-            default -> throw new IllegalArgumentException("casekit.databases lists an unknown database: " + name);
-        };
+        this.dialect = dialectOf(name);
         this.prefix = randomPrefix();
         this.url = switch (dialect) {
             case H2 -> "jdbc:h2:mem:" + prefix + "db;DB_CLOSE_DELAY=-1";
@@ -61,6 +56,16 @@ final class TestDatabase implements AutoCloseable {
             case MARIADB -> System.getProperty("casekit.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/test?user=root");
         };
         this.plain = pool(4, new UrlDataSource(url));
+    }
+
+    /** The dialect of a database name of {@code casekit.databases}. */
+    static JdbcDialect dialectOf(String name) {
+        return switch (name) {
+            case H2 -> JdbcDialect.H2;
+            case POSTGRESQL -> JdbcDialect.POSTGRESQL;
+            case MARIADB -> JdbcDialect.MARIADB;
+            default -> throw new IllegalArgumentException("casekit.databases lists an unknown database: " + name);
+        };
     }
 
     /** Opens the database and creates its tables through the schema helper. */

@@ -20,7 +20,9 @@ import java.util.Set;
  * cases per page, and an optional exclusive {@link PagePosition} to start after.
  *
  * <p>Immutable and thread-safe. The record refuses only {@code null}s; the service validates the rest
- * and reports violations with JSON Pointer paths into the query (our scheme): {@code /limit},
+ * and reports violations with JSON Pointer paths into the query (our scheme): {@code /filters}
+ * (more than {@link #MAX_FILTERS} filters, or more than {@link #MAX_FILTER_VALUES} values in all their
+ * sets; then nothing else is checked), {@code /limit},
  * {@code /after} (a position of another sort), {@code /filters/<i>} (a filter that does not fit its
  * field), {@code /filters/<i>/field} (an extension field the case type does not declare),
  * {@code /filters/<i>/type} (an unknown case type), {@code /filters/<i>/values} (an empty set, more
@@ -41,6 +43,13 @@ public record CaseQuery(List<CaseFilter> filters, CaseSort sort, int limit, Opti
     public static final int DEFAULT_LIMIT = 100;
     /** The most values one filter's set may hold: 1,000 (our decision, a bound on a store's IN list). */
     public static final int MAX_VALUES = 1_000;
+    /** The most filters of one query: 100 (our decision, a bound on the size of a store's statement). */
+    public static final int MAX_FILTERS = 100;
+    /**
+     * The most values of all the sets of one query's filters together: 10,000 (our decision, far below
+     * the 65,535 bound parameters a PostgreSQL or MariaDB statement can hold).
+     */
+    public static final int MAX_FILTER_VALUES = 10_000;
 
     public CaseQuery {
         filters = List.copyOf(filters);

@@ -39,6 +39,20 @@ public final class QueryValidation {
      */
     public static List<Violation> validate(CaseQuery query, Function<CaseTypeId, Optional<CaseType>> types) {
         List<Violation> out = new ArrayList<>();
+        // Bounds on the query's size first, alone: a query far too large is not checked filter by filter.
+        int filters = query.filters().size();
+        if (filters > CaseQuery.MAX_FILTERS) {
+            out.add(new Violation("/filters", ViolationCode.TOO_MANY_ITEMS, Map.of("max", CaseQuery.MAX_FILTERS),
+                    "A query holds at most " + CaseQuery.MAX_FILTERS + " filters, this one " + filters + "."));
+            return out;
+        }
+        long values = query.filters().stream().mapToLong(QueryValidation::valueCount).sum();
+        if (values > CaseQuery.MAX_FILTER_VALUES) {
+            out.add(new Violation("/filters", ViolationCode.TOO_MANY_ITEMS, Map.of("max", CaseQuery.MAX_FILTER_VALUES),
+                    "The filters of a query hold at most " + CaseQuery.MAX_FILTER_VALUES + " values in all, these "
+                            + values + "."));
+            return out;
+        }
         if (query.limit() < 1 || query.limit() > CaseQuery.MAX_LIMIT) {
             out.add(new Violation("/limit", ViolationCode.OUT_OF_RANGE,
                     Map.of("min", 1, "max", CaseQuery.MAX_LIMIT),
@@ -189,9 +203,30 @@ public final class QueryValidation {
         return def;
     }
 
+    /** The number of values in the filter's set; 0 for a filter without one. */
+    private static int valueCount(CaseFilter filter) {
+        if (filter instanceof CaseFilter.IdIn f) {
+            return f.ids().size();
+        } else if (filter instanceof CaseFilter.PartyIn f) {
+            return f.values().size();
+        } else if (filter instanceof CaseFilter.PriorityIn f) {
+            return f.values().size();
+        } else if (filter instanceof CaseFilter.StatusIn f) {
+            return f.values().size();
+        } else if (filter instanceof CaseFilter.StateIn f) {
+            return f.values().size();
+        } else if (filter instanceof CaseFilter.ExtensionIn f) {
+            return f.values().size();
+        } else if (filter instanceof CaseFilter.ExtensionContainsAny f) {
+            return f.values().size();
+        }
+        return 0;
+    }
+
     private static void wrongFilter(int i, FieldDefinition def, String filter, List<Violation> out) {
         out.add(new Violation("/filters/" + i, ViolationCode.INVALID_TYPE, Map.of("fieldType", def.type().name()),
-                "A " + filter + " filter does not apply to the " + def.type() + " field " + def.name() + "."));
+                "The field " + def.name() + " is of type " + def.type() + ", to which a filter of the kind "
+                        + filter + " does not apply."));
     }
 
     private static void values(int size, int i, List<Violation> out) {

@@ -382,8 +382,12 @@ final class CaseQuerySql {
     }
 
     private void extensionRange(Builder b, String field, Optional<Value> from, Optional<Value> to) {
-        Value kind = from.or(() -> to).orElseThrow(() ->
-                new IllegalArgumentException("a range filter on an extension field needs a bound"));
+        if (from.isEmpty() && to.isEmpty()) {
+            // Both bounds open: the field has a value, as CaseFilter.ExtensionRange#test reads it.
+            extensionPresent(b, field, true);
+            return;
+        }
+        Value kind = from.or(() -> to).orElseThrow();
         if (from.isPresent() && to.isPresent() && from.get().getClass() != to.get().getClass()) {
             throw new IllegalArgumentException("the bounds of a range filter are of different kinds");
         }

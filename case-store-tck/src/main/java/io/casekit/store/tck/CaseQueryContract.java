@@ -209,6 +209,9 @@ public abstract class CaseQueryContract {
                 Optional.of(Value.decimal(new BigDecimal("12345678901234567.89"))), Optional.empty()))).containsExactly("b");
         assertThat(match(store, new CaseFilter.ExtensionRange("num", Optional.empty(),
                 Optional.of(Value.decimal(new BigDecimal("12345678901234567.89")))))).containsExactly("a");
+        // Both bounds open: the field has a value (of any kind).
+        assertThat(match(store, new CaseFilter.ExtensionRange("num", Optional.empty(), Optional.empty())))
+                .containsExactly("a", "b");
         assertThat(match(store, new CaseFilter.ExtensionRange("day", Optional.of(Value.date(LocalDate.of(2024, 2, 29))),
                 Optional.of(Value.date(LocalDate.of(2024, 3, 1)))))).containsExactly("a");
         assertThat(match(store, new CaseFilter.ExtensionRange("at", Optional.of(Value.dateTime(LocalDateTime.of(2024, 1, 1, 0, 0, 1))),
@@ -409,8 +412,8 @@ public abstract class CaseQueryContract {
             case 10 -> new CaseFilter.ExtensionIn("pick", set(Value.text(r.nextBoolean() ? "S1" : "S2")));
             case 11 -> new CaseFilter.ExtensionIn("vip", set(Value.bool(r.nextBoolean())));
             case 12 -> new CaseFilter.ExtensionContainsAny("tags", set(TAGS[r.nextInt(3)]));
-            case 13 -> new CaseFilter.ExtensionRange("num",
-                    Optional.of(Value.decimal(new BigDecimal(r.nextInt(3) - 2).movePointLeft(r.nextInt(3)))),
+            case 13 -> new CaseFilter.ExtensionRange("num", r.nextInt(4) == 0 ? Optional.empty()
+                    : Optional.of(Value.decimal(new BigDecimal(r.nextInt(3) - 2).movePointLeft(r.nextInt(3)))),
                     r.nextBoolean() ? Optional.of(Value.decimal(new BigDecimal("1.00"))) : Optional.empty());
             case 14 -> new CaseFilter.ExtensionRange("day", Optional.empty(),
                     Optional.of(Value.date(LocalDate.of(2024, 2, 28 + r.nextInt(2)))));
