@@ -62,7 +62,7 @@ class EraseRacingUpdateTest {
             });
             assertThat(updated.await(60, TimeUnit.SECONDS)).isTrue();
             Future<Boolean> erased = pool.submit(() -> eraser.erase(TENANT, c.id()));
-            waitUntilBlocked(db);
+            db.waitUntilASessionWaitsForALock();
             release.countDown();
             hostDone.get(60, TimeUnit.SECONDS);
             assertThat(erased.get(60, TimeUnit.SECONDS)).isTrue();
@@ -74,21 +74,5 @@ class EraseRacingUpdateTest {
         assertThat(eraser.find(TENANT, c.id())).isEmpty();
         List<Long> left = eraser.history(TENANT, c.id()).stream().map(HistoryEntry::version).toList();
         assertThat(left).as("history rows of an erased case").isEmpty();
-    }
-
-    /** Waits (bounded) until some session waits for a lock; without that wait the test would show less. */
-    private static void waitUntilBlocked(TestDatabase db) throws InterruptedException {
-        String query = switch (db.dialect) {
-            case POSTGRESQL -> "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'";
-            case H2 -> "SELECT count(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL";
-            case MARIADB -> "SELECT count(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'";
-        };
-        for (int i = 0; i < 200; i++) {
-            long waiting = db.jdbi.withHandle(h -> h.createQuery(query).mapTo(Long.class).one());
-            if (waiting > 0) {
-                return;
-            }
-            Thread.sleep(25);
-        }
     }
 }

@@ -150,6 +150,26 @@ final class TestDatabase implements AutoCloseable {
         return pool;
     }
 
+    /**
+     * Waits, at most 5 s, until some session of the database waits for a lock: for a test that wants
+     * a second writer blocked before it lets the first go on. What such a test checks must hold
+     * whether or not the wait saw it; only how much of the race it shows depends on it.
+     */
+    void waitUntilASessionWaitsForALock() throws InterruptedException {
+        String query = switch (dialect) {
+            case POSTGRESQL -> "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'";
+            case H2 -> "SELECT count(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL";
+            case MARIADB -> "SELECT count(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'";
+        };
+        for (int i = 0; i < 200; i++) {
+            long waiting = jdbi.withHandle(h -> h.createQuery(query).mapTo(Long.class).one());
+            if (waiting > 0) {
+                return;
+            }
+            Thread.sleep(25);
+        }
+    }
+
     /** Removes every row, so that the next test starts from empty tables. */
     void deleteAll() {
         Statements sql = new Statements(prefix, dialect);

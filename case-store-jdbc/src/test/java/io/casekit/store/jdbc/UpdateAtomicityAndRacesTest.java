@@ -84,17 +84,10 @@ class UpdateAtomicityAndRacesTest {
         JdbcCaseStore store = db.store();
         Case c = full(TENANT, "refusedhist");
         store.insert(c, creation(c));
-        Fixtures.Change change = retitle(c, "new title", "refused", Optional.of("r"));
-        String constraint = db.prefix + "no_refused_actor";
-        ddl(db, "ALTER TABLE " + db.prefix + "case_history ADD CONSTRAINT " + constraint + " CHECK (actor <> 'refused')");
-        try {
-            Throwable t = org.assertj.core.api.Assertions.catchThrowable(
-                    () -> store.update(change.updated(), 1, change.entry()));
-            assertThat(t).isInstanceOf(StorageUnavailableException.class);
-            assertNoSqlIn(t, db);
-        } finally {
-            ddl(db, "ALTER TABLE " + db.prefix + "case_history DROP CONSTRAINT " + constraint);
-        }
+
+        updateRefusedByACheck(db, store, "case_history", "actor <> 'refused'",
+                retitle(c, "new title", "refused", Optional.of("r")));
+
         assertThat(store.find(TENANT, c.id())).contains(c);
         assertThat(store.history(TENANT, c.id())).containsExactly(creation(c));
         // and the case can still move on
@@ -110,19 +103,29 @@ class UpdateAtomicityAndRacesTest {
         JdbcCaseStore store = db.store();
         Case c = full(TENANT, "refusedcase");
         store.insert(c, creation(c));
-        Fixtures.Change change = retitle(c, "refused", "actor", Optional.empty());
-        String constraint = db.prefix + "no_refused_title";
-        ddl(db, "ALTER TABLE " + db.prefix + "case ADD CONSTRAINT " + constraint + " CHECK (title <> 'refused')");
+
+        updateRefusedByACheck(db, store, "case", "title <> 'refused'", retitle(c, "refused", "actor", Optional.empty()));
+
+        assertThat(store.find(TENANT, c.id())).contains(c);
+        assertThat(store.history(TENANT, c.id())).containsExactly(creation(c));
+    }
+
+    /**
+     * Runs the update while a CHECK constraint on the table ({@code case} or {@code case_history})
+     * refuses it: a storage failure without SQL in its message. The constraint is dropped after.
+     */
+    private static void updateRefusedByACheck(TestDatabase db, JdbcCaseStore store, String table, String check,
+                                              Fixtures.Change change) {
+        String constraint = db.prefix + "refusing_check";
+        ddl(db, "ALTER TABLE " + db.prefix + table + " ADD CONSTRAINT " + constraint + " CHECK (" + check + ")");
         try {
             Throwable t = org.assertj.core.api.Assertions.catchThrowable(
-                    () -> store.update(change.updated(), 1, change.entry()));
+                    () -> store.update(change.updated(), change.updated().version() - 1, change.entry()));
             assertThat(t).isInstanceOf(StorageUnavailableException.class);
             assertNoSqlIn(t, db);
         } finally {
-            ddl(db, "ALTER TABLE " + db.prefix + "case DROP CONSTRAINT " + constraint);
+            ddl(db, "ALTER TABLE " + db.prefix + table + " DROP CONSTRAINT " + constraint);
         }
-        assertThat(store.find(TENANT, c.id())).contains(c);
-        assertThat(store.history(TENANT, c.id())).containsExactly(creation(c));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -301,7 +304,7 @@ class UpdateAtomicityAndRacesTest {
                     return e;
                 }
             });
-            waitUntilBlocked(db);
+            db.waitUntilASessionWaitsForALock();
             release.countDown();
             hostDone.get(60, TimeUnit.SECONDS);
             Throwable outcome = otherDone.get(60, TimeUnit.SECONDS);
@@ -327,22 +330,6 @@ class UpdateAtomicityAndRacesTest {
             all.add(org.junit.jupiter.params.provider.Arguments.of(name, false));
         }
         return all;
-    }
-
-    /** Waits (bounded) until some session waits for a lock; the outcome checked does not depend on it. */
-    private static void waitUntilBlocked(TestDatabase db) throws InterruptedException {
-        String query = switch (db.dialect) {
-            case POSTGRESQL -> "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'";
-            case H2 -> "SELECT count(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL";
-            case MARIADB -> "SELECT count(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'";
-        };
-        for (int i = 0; i < 200; i++) {
-            long waiting = db.jdbi.withHandle(h -> h.createQuery(query).mapTo(Long.class).one());
-            if (waiting > 0) {
-                return;
-            }
-            Thread.sleep(25);
-        }
     }
 
     // ---------------------------------------------------------------- 3. transactions
