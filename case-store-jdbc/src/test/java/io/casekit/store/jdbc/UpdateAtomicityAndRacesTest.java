@@ -157,9 +157,17 @@ class UpdateAtomicityAndRacesTest {
     void racingWritersAtTheSameVersionHaveExactlyOneWinnerPerRound(String database) throws Exception {
         TestDatabase db = DATABASES.get(database);
         int threads = 6;
-        int rounds = 15;
         JdbcCaseStore store = JdbcCaseStore.create(Jdbi.create(db.pool(threads, true, db.sessionZone())), db.options());
-        Case c = minimal(TENANT, "race");
+
+        raceRounds(store, minimal(TENANT, "race"), threads, 15);
+    }
+
+    /**
+     * Creates the case, then runs rounds of {@code threads} writers racing to update it from its
+     * current version. Each round has exactly one winner, whose state and entry are then stored; the
+     * others get a conflict. At the end the history versions are 1 to rounds + 1, the last the case's.
+     */
+    private static void raceRounds(JdbcCaseStore store, Case c, int threads, int rounds) throws Exception {
         store.insert(c, creation(c));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -197,7 +205,7 @@ class UpdateAtomicityAndRacesTest {
             for (int i = 0; i < versions.size(); i++) {
                 assertThat(versions.get(i)).isEqualTo(i + 1L);
             }
-            assertThat(store.find(TENANT, c.id()).orElseThrow().version()).isEqualTo(versions.get(versions.size() - 1));
+            assertThat(store.find(TENANT, c.id()).orElseThrow().version()).isEqualTo(rounds + 1L);
         } finally {
             pool.shutdownNow();
         }
@@ -666,42 +674,7 @@ class UpdateAtomicityAndRacesTest {
         TestDatabase db = DATABASES.get(database);
         int threads = 4;
         try (HikariDataSource ds = db.pool(threads, isolation)) {
-            JdbcCaseStore store = JdbcCaseStore.create(Jdbi.create(ds), db.options());
-            Case c = minimal(TENANT, "strict");
-            store.insert(c, creation(c));
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            try {
-                Case current = c;
-                for (int round = 0; round < 10; round++) {
-                    CyclicBarrier start = new CyclicBarrier(threads);
-                    List<Future<Object>> outcomes = new ArrayList<>();
-                    for (int t = 0; t < threads; t++) {
-                        Fixtures.Change change = retitle(current, "r" + round + "t" + t, "t" + t, Optional.empty());
-                        long expected = current.version();
-                        outcomes.add(pool.submit(() -> {
-                            start.await(30, TimeUnit.SECONDS);
-                            try {
-                                store.update(change.updated(), expected, change.entry());
-                                return change;
-                            } catch (CaseConflictException e) {
-                                return e;
-                            }
-                        }));
-                    }
-                    List<Fixtures.Change> winners = new ArrayList<>();
-                    for (Future<Object> f : outcomes) {
-                        if (f.get(60, TimeUnit.SECONDS) instanceof Fixtures.Change won) {
-                            winners.add(won);
-                        }
-                    }
-                    assertThat(winners).as("round %d", round).hasSize(1);
-                    current = winners.get(0).updated();
-                }
-                assertThat(store.find(TENANT, c.id())).contains(current);
-                assertThat(historyVersions(store, c.id())).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
-            } finally {
-                pool.shutdownNow();
-            }
+            raceRounds(JdbcCaseStore.create(Jdbi.create(ds), db.options()), minimal(TENANT, "strict"), threads, 10);
         }
     }
 
