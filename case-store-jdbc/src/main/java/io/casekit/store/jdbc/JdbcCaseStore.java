@@ -51,14 +51,16 @@ import org.jspecify.annotations.Nullable;
  * The store never commits or rolls back a transaction it did not begin. See {@code README.md}.
  *
  * <p><b>Cost.</b> {@link #find}, {@link #history} and {@link #historyPage} are one query (a page
- * returns at most its limit of rows, read on the history table's primary key); {@link #insert} two inserts;
- * {@link #update} on PostgreSQL and H2 one statement that updates the row and inserts its history
- * entry ({@link Statements#updateCaseWithHistory}), atomic by itself and so, under autocommit, with
- * no transaction of its own; on MariaDB one update and one insert in a transaction; everywhere one
- * locking read more only when the update matched no row. {@link #page} and {@link #count} (the query SPI {@link CaseQueries}) are one query each, whose
- * text depends only on the query's shape (see {@code README.md}, "Queries"); {@link #statistics} is one
- * query that counts in the database; {@link #erase} two deletes (the case row, then its history). No statement reads metadata. Inside {@link #inSession} (as the service runs each modify), the
- * calls share one connection instead of taking one each; each keeps its own transaction.
+ * returns at most its limit of rows, read on the history table's primary key); {@link #insert} two
+ * inserts; {@link #update} on PostgreSQL and H2 one statement that updates the row and inserts its
+ * history entry ({@link Statements#updateCaseWithHistory}), atomic by itself and so, under
+ * autocommit, with no transaction of its own; on MariaDB one update and one insert in a transaction;
+ * everywhere one locking read more only when the update matched no row. {@link #page} and
+ * {@link #count} (the query SPI {@link CaseQueries}) are one query each, whose text depends only on
+ * the query's shape (see {@code README.md}, "Queries"); {@link #statistics} is one query that counts
+ * in the database; {@link #erase} two deletes (the case row, then its history). No statement reads
+ * metadata. Inside {@link #inSession} (as the service runs each modify), the calls share one
+ * connection instead of taking one each; each keeps its own transaction.
  *
  * <p><b>Failures.</b> A duplicate key is a {@link DuplicateCaseException}; a transaction the database
  * aborted for a concurrent one (serialization failure, deadlock, lock wait timeout) is a retryable
@@ -128,7 +130,8 @@ public final class JdbcCaseStore implements CaseStore, CaseQueries {
     /**
      * Runs {@code work} on one connection, taken now and given back when it returns: the store's
      * calls inside use it, each still its own short transaction (a read a single statement, a write
-     * one transaction, or one statement where the write is one: {@link #update} on PostgreSQL and H2). Inside a host's Jdbi handle or transaction, the calls use that, as always.
+     * one transaction, or one statement where the write is one: {@link #update} on PostgreSQL and
+     * H2). Inside a host's Jdbi handle or transaction, the calls use that, as always.
      *
      * @throws io.casekit.core.StorageUnavailableException when no connection can be had; the work has not run
      */
