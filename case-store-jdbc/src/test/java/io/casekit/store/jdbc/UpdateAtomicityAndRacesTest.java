@@ -332,10 +332,16 @@ class UpdateAtomicityAndRacesTest {
     }
 
     static List<org.junit.jupiter.params.provider.Arguments> databasesTimesBoolean() {
+        return databasesTimes(List.of(true, false));
+    }
+
+    /** Every requested database with each of {@code values}: the arguments of a two-parameter test. */
+    private static List<org.junit.jupiter.params.provider.Arguments> databasesTimes(List<?> values) {
         List<org.junit.jupiter.params.provider.Arguments> all = new ArrayList<>();
         for (String name : Databases.names()) {
-            all.add(org.junit.jupiter.params.provider.Arguments.of(name, true));
-            all.add(org.junit.jupiter.params.provider.Arguments.of(name, false));
+            for (Object value : values) {
+                all.add(org.junit.jupiter.params.provider.Arguments.of(name, value));
+            }
         }
         return all;
     }
@@ -417,14 +423,8 @@ class UpdateAtomicityAndRacesTest {
     }
 
     static List<org.junit.jupiter.params.provider.Arguments> databasesTimesIsolation() {
-        List<org.junit.jupiter.params.provider.Arguments> all = new ArrayList<>();
-        for (String name : Databases.names()) {
-            for (TransactionIsolationLevel level : List.of(TransactionIsolationLevel.READ_COMMITTED,
-                    TransactionIsolationLevel.REPEATABLE_READ, TransactionIsolationLevel.SERIALIZABLE)) {
-                all.add(org.junit.jupiter.params.provider.Arguments.of(name, level));
-            }
-        }
-        return all;
+        return databasesTimes(List.of(TransactionIsolationLevel.READ_COMMITTED, TransactionIsolationLevel.REPEATABLE_READ,
+                TransactionIsolationLevel.SERIALIZABLE));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -679,13 +679,7 @@ class UpdateAtomicityAndRacesTest {
     }
 
     static List<org.junit.jupiter.params.provider.Arguments> databasesTimesPoolIsolation() {
-        List<org.junit.jupiter.params.provider.Arguments> all = new ArrayList<>();
-        for (String name : Databases.names()) {
-            for (String level : List.of("TRANSACTION_REPEATABLE_READ", "TRANSACTION_SERIALIZABLE")) {
-                all.add(org.junit.jupiter.params.provider.Arguments.of(name, level));
-            }
-        }
-        return all;
+        return databasesTimes(List.of("TRANSACTION_REPEATABLE_READ", "TRANSACTION_SERIALIZABLE"));
     }
 
     /** A host's transaction manager with no transaction on this thread. */
